@@ -1,0 +1,1 @@
+"""Analysis of footage and annotations (later: scene cuts, agreement)."""

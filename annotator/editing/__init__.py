@@ -1,0 +1,1 @@
+"""The one writer of annotations and its undoable commands."""

@@ -1,0 +1,1 @@
+"""Exchange formats (CSV, JSON, EAF, WebVTT, SRT): no Qt."""

@@ -1,0 +1,1 @@
+"""Video probing, exact frame access, proxies, waveforms and thumbnails."""

@@ -1,0 +1,1 @@
+"""SQLite project store: returns domain objects; the only place with SQL."""

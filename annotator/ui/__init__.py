@@ -1,0 +1,1 @@
+"""Qt widgets: main window, player, timeline, segment table, review mode."""
