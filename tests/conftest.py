@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from annotator.media.synthetic import make_numbered_clip  # noqa: E402
+from annotator.media.synthetic import make_numbered_clip
 
 
 @pytest.fixture(autouse=True)

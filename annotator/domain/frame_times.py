@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 
 
 class FrameTimesError(ValueError):
@@ -85,5 +86,5 @@ class FrameTimes:
         edges = (*self.pts, self.end_pts)
         count = len(self.pts)
         total = self.end_pts - self.pts[0]
-        allowed = max(total * tolerance, Fraction(1)) * count
-        return any(abs((b - a) * count - total) > allowed for a, b in zip(edges, edges[1:], strict=False))
+        allowed = max(total * tolerance, Fraction(count))
+        return any(abs((b - a) * count - total) > allowed for a, b in pairwise(edges))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ class VocabularyError(ValueError):
     """A vocabulary file or label that cannot be used."""
 
 
-class LabelKind(str, Enum):
+class LabelKind(StrEnum):
     """A span lasts; a point marks one frame (``end_frame = start_frame + 1``)."""
 
     SPAN = "span"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
@@ -12,7 +12,7 @@ class SegmentError(ValueError):
     """Bounds that cannot make a segment."""
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     """Where a segment came from."""
 
     MANUAL = "manual"
@@ -20,7 +20,7 @@ class Source(str, Enum):
     PROPOSAL = "proposal"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """A reviewer's decision on a segment."""
 
     APPROVED = "approved"

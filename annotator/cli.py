@@ -1,0 +1,222 @@
+"""The command line: a thin click layer over ``annotator.project``.
+
+Bad input gives one clear line on stderr and exit status 2, never a traceback, and
+nothing half-written (imports are all or nothing).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from fractions import Fraction
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from annotator.domain.frame_times import FrameTimesError
+from annotator.domain.label import Vocabulary, VocabularyError
+from annotator.domain.segment import SegmentError
+from annotator.domain.timecode import TimecodeError, format_smpte
+from annotator.formats.csv_format import CsvImportError
+from annotator.media.errors import MediaError
+from annotator.project.demo import build_demo
+from annotator.project.project import Project, ProjectError
+from annotator.resources import vocabulary_path
+from annotator.storage.errors import StoreError
+
+USER_ERRORS: tuple[type[Exception], ...] = (
+    MediaError,
+    StoreError,
+    ProjectError,
+    CsvImportError,
+    VocabularyError,
+    TimecodeError,
+    SegmentError,
+    FrameTimesError,
+    FileNotFoundError,
+    PermissionError,
+    IsADirectoryError,
+)
+EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """Bad input from the user: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+
+def fails_cleanly(command: F) -> F:
+    """Turn the errors a user can cause into one line on stderr and exit status 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except USER_ERRORS as error:
+            raise UserError(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="annotator")
+def cli() -> None:
+    """Annotator: frame-exact labelling and review of news footage.
+
+    Run `annotator PROJECT` (or `annotator gui PROJECT`) to open the window.
+    """
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path), required=False)
+def gui(project: Path | None) -> None:
+    """Open the annotation window, on PROJECT if given."""
+    from annotator.app import run_app
+
+    sys.exit(run_app(project))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--vocabulary", default="state-tv", show_default=True, help="A bundled vocabulary or a JSON file."
+)
+@fails_cleanly
+def new(project: Path, vocabulary: str) -> None:
+    """Create an empty project in the folder PROJECT."""
+    with Project.create(project, Vocabulary.load(vocabulary_path(vocabulary))) as created:
+        click.echo(f"created {created.store.db_path}")
+
+
+@cli.command("add-video")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("videos", nargs=-1, required=True, type=click.Path(path_type=Path))
+@fails_cleanly
+def add_video(project: Path, videos: tuple[Path, ...]) -> None:
+    """Probe VIDEOS and add them to PROJECT (each one fully or not at all)."""
+    with Project.open(project) as opened:
+        for path in videos:
+            video = opened.add_video(path)
+            info = video.info
+            click.echo(f"added {video.path}: {info.frame_count} frames at {_fps(info.fps)} fps")
+
+
+@cli.command()
+@click.argument("video", type=click.Path(path_type=Path))
+@fails_cleanly
+def info(video: Path) -> None:
+    """Probe VIDEO: codec, size, exact fps, frames, duration, start, VFR, audio."""
+    from annotator.media.probe import probe
+
+    facts = probe(video)
+    rows = [
+        ("file", str(video)),
+        ("container", facts.container),
+        ("codec", facts.codec),
+        ("size", f"{facts.width}x{facts.height}"),
+        ("fps", f"{facts.fps} ({_fps(facts.fps)})"),
+        ("frames", str(facts.frame_count)),
+        ("duration", f"{float(facts.duration_s):.3f} s ({format_smpte(facts.frame_count, facts.fps)})"),
+        ("start", f"{float(facts.start_time_s):.3f} s"),
+        ("variable frame rate", "yes" if facts.is_vfr else "no"),
+        ("audio", "yes" if facts.has_audio else "no"),
+    ]
+    for key, value in rows:
+        click.echo(f"{key + ':':<21}{value}")
+
+
+@cli.command()
+@click.argument("video", type=click.Path(path_type=Path))
+@click.argument("n", type=int)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="PNG to write.")
+@fails_cleanly
+def frame(video: Path, n: int, output: Path) -> None:
+    """Write the exact frame N (0-based) of VIDEO as a PNG."""
+    from annotator.media.frame_source import open_frame_source, write_png
+    from annotator.media.probe import probe
+
+    facts = probe(video)
+    if not 0 <= n < facts.frame_count:
+        raise UserError(f"{video}: frame {n} is outside 0..{facts.frame_count - 1}")
+    with open_frame_source(video, facts) as source:
+        write_png(source.frame(n), output)
+    click.echo(f"wrote frame {n} ({format_smpte(n, facts.fps)}) to {output}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@fails_cleanly
+def labels(project: Path) -> None:
+    """List PROJECT's vocabulary: key, name, kind, colour, description."""
+    with Project.open(project) as opened:
+        for label in opened.store.labels():
+            state = " (archived)" if label.archived else ""
+            click.echo(
+                f"{label.key or '-'}  {label.name:<22}{label.kind.value:<6}{label.colour}  "
+                f"{label.description}{state}"
+            )
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@click.option("--video", help="Only this video (file name, path or id).")
+@click.option("--status", type=click.Choice(["unreviewed", "approved", "rejected", "needs_fix"]))
+@fails_cleanly
+def export(project: Path, format_: str, output: Path | None, video: str | None, status: str | None) -> None:
+    """Export PROJECT's segments."""
+    if format_ != "csv":
+        raise UserError(
+            f"--format {format_} is not available yet: only csv is (json, eaf, vtt and srt are planned)"
+        )
+    with Project.open(project) as opened:
+        if output is None:
+            count = opened.export_csv(sys.stdout, video, status)
+        else:
+            count = _write_new_file(output, lambda out: opened.export_csv(out, video, status))
+    click.echo(f"exported {count} segments", err=True)
+
+
+def _write_new_file(output: Path, write: Callable[[Any], int]) -> int:
+    """Write to a temporary file beside ``output`` and rename it: never a half file."""
+    temporary = output.with_name(f".{output.name}.part")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        temporary.replace(output)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=click.Choice(["csv", "json", "eaf"]), default=None)
+@fails_cleanly
+def import_(project: Path, file: Path, format_: str | None) -> None:
+    """Import segments from FILE into PROJECT: all rows or none."""
+    format_ = format_ or file.suffix.lstrip(".").lower() or "csv"
+    if format_ != "csv":
+        raise UserError(f"{file}: importing {format_} is not available yet: only csv is")
+    with Project.open(project) as opened:
+        count = opened.import_csv(file)
+    click.echo(f"imported {count} segments from {file}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=Path("projects/demo"))
+@fails_cleanly
+def demo(directory: Path) -> None:
+    """Build the demo project (generated footage, state-tv labels, example segments)."""
+    with build_demo(directory, Vocabulary.load(vocabulary_path("state-tv")), progress=click.echo):
+        pass
+
+
+def _fps(fps: Fraction) -> str:
+    return f"{float(fps):.3f}".rstrip("0").rstrip(".")

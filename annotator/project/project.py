@@ -1,0 +1,146 @@
+"""A project on disk: its SQLite store, its media cache and the files it refers to.
+
+The CLI and the app both go through this class, so adding a video, relinking one that
+moved, importing and exporting behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from annotator.domain.label import Vocabulary
+from annotator.domain.segment import Review, Segment
+from annotator.domain.video import Video
+from annotator.formats import csv_format
+from annotator.media.cache import MediaCache
+from annotator.media.errors import MediaError
+from annotator.media.fingerprint import fingerprint
+from annotator.media.probe import probe
+from annotator.storage.project_store import ProjectStore
+
+DB_NAME = "annotations.db"
+CACHE_DIR = "cache"
+
+
+class ProjectError(ValueError):
+    """An operation on a project that cannot be done as asked."""
+
+
+class Project:
+    """A project directory holding ``annotations.db`` and a media ``cache/``."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.store = store
+        self.directory = store.directory
+        self.cache = MediaCache(self.directory / CACHE_DIR)
+
+    @classmethod
+    def create(cls, directory: Path, vocabulary: Vocabulary) -> Project:
+        return cls(ProjectStore.create(Path(directory), vocabulary))
+
+    @classmethod
+    def open(cls, path: Path) -> Project:
+        return cls(ProjectStore.open(Path(path)))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- videos ---------------------------------------------------------------------------
+    def add_video(self, path: Path) -> Video:
+        """Probe and add a video; refuse a file the project already holds."""
+        path = Path(path).resolve()
+        info = probe(path)
+        print_ = fingerprint(path)
+        existing = self.store.video_by_fingerprint(print_)
+        if existing is not None:
+            raise ProjectError(f"{path}: already in the project as {existing.path}")
+        return self.store.add_video(self._stored_path(path), print_, info)
+
+    def _stored_path(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.directory.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def video_path(self, video: Video) -> Path:
+        return self.store.resolve_path(video)
+
+    def is_missing(self, video: Video) -> bool:
+        return not self.video_path(video).is_file()
+
+    def relink(self, video: Video, new_path: Path) -> Video:
+        """Point a moved video at its new place, if the file there is the same video."""
+        new_path = Path(new_path).resolve()
+        found = fingerprint(new_path)
+        if found != video.fingerprint:
+            raise ProjectError(f"{new_path}: not the same file as {video.path} (fingerprint differs)")
+        return self.store.update_video_path(video.id, self._stored_path(new_path))
+
+    def find_moved(self, video: Video, search_dirs: Iterable[Path]) -> Path | None:
+        """Look for a file with the video's fingerprint under ``search_dirs``."""
+        size = int(video.fingerprint.split("-", 1)[0])
+        for root in search_dirs:
+            for dirpath, _dirs, files in os.walk(root):
+                for name in files:
+                    candidate = Path(dirpath) / name
+                    try:
+                        if candidate.stat().st_size == size and fingerprint(candidate) == video.fingerprint:
+                            return candidate
+                    except (OSError, MediaError):
+                        continue
+        return None
+
+    def video_by_name(self, name: str) -> Video:
+        """A video by id, stored path or file name (when the name is unique)."""
+        videos = self.store.videos()
+        matches = [v for v in videos if name in (str(v.id), v.path, v.name)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            known = ", ".join(v.name for v in videos) or "none"
+            raise ProjectError(f"no video {name!r} in the project (videos: {known})")
+        raise ProjectError(f"{name!r} names several videos: " + ", ".join(v.path for v in matches))
+
+    # -- exchange -------------------------------------------------------------------------
+    def export_csv(self, out: TextIO, video: str | None = None, status: str | None = None) -> int:
+        segments = self.segments_for_export(video, status)
+        videos = {v.id: v for v in self.store.videos()}
+        labels = {label.id: label for label in self.store.labels() if label.id is not None}
+        return csv_format.write_csv(out, segments, videos, labels, self.store.latest_reviews())
+
+    def segments_for_export(self, video: str | None, status: str | None) -> list[Segment]:
+        video_id = self.video_by_name(video).id if video else None
+        segments = self.store.segments(video_id=video_id)
+        if status:
+            latest = self.store.latest_reviews()
+            segments = [s for s in segments if _status(latest.get(s.id)) == status]
+        return segments
+
+    def import_csv(self, path: Path) -> int:
+        """Import all rows or none; returns the number of segments added."""
+        imported = csv_format.read_csv(Path(path), self.store.videos(), self.store.labels())
+        known = {segment.id for segment in self.store.segments(include_deleted=True)}
+        clashes = [item.segment.id for item in imported if item.segment.id in known]
+        if clashes:
+            raise ProjectError(
+                f"{path}: segment {clashes[0]} is already in the project ({len(clashes)} in all)"
+            )
+        with self.store.transaction():
+            self.store.add_segments([item.segment for item in imported])
+            for item in imported:
+                if item.review is not None:
+                    self.store.add_review(item.review)
+        return len(imported)
+
+
+def _status(review: Review | None) -> str:
+    return review.verdict.value if review is not None else "unreviewed"
