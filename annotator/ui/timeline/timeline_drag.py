@@ -1,0 +1,242 @@
+"""Mouse gestures on the timeline: seek, create, resize, move, rubber-band, pan.
+
+The gesture never moves an item itself: it asks the document for the edit and the items
+follow the document's signals, so undo moves them back. A resize or move calls
+``set_bounds(merge=True)`` on every mouse move; the moves are wrapped in an undo macro
+opened at the first real change, because the document merges *every* consecutive bounds
+change of one segment, and two drags of the same segment must stay two undo steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, auto
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QMouseEvent
+
+from annotator.domain.label import LabelKind
+from annotator.domain.segment import Segment
+from annotator.ui.timeline.timeline_hit import HitKind
+
+if TYPE_CHECKING:
+    from annotator.ui.timeline.timeline_view import TimelineView
+
+DRAG_THRESHOLD_PX = 2.0
+SNAP_PX = 6.0
+_MULTI = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+class Gesture(Enum):
+    NONE = auto()
+    SEEK = auto()
+    CREATE = auto()
+    START_EDGE = auto()
+    END_EDGE = auto()
+    MOVE = auto()
+    RUBBER_BAND = auto()
+    PAN = auto()
+
+
+@dataclass
+class _Press:
+    gesture: Gesture
+    viewport_pos: QPointF
+    scene_pos: QPointF
+    modifiers: Qt.KeyboardModifier
+    label_id: int | None = None
+    segment: Segment | None = None
+    scroll: tuple[int, int] = (0, 0)
+    moved: bool = False
+
+
+class TimelineDrag:
+    """The gesture in progress between a press and its release."""
+
+    def __init__(self, view: TimelineView) -> None:
+        self._view = view
+        self._press: _Press | None = None
+        self._macro_open = False
+
+    @property
+    def active(self) -> bool:
+        return self._press is not None
+
+    def press(self, event: QMouseEvent) -> None:
+        view = self._view
+        pos = event.position()
+        scene_pos = view.mapToScene(pos.toPoint())
+        if event.button() == Qt.MouseButton.MiddleButton:
+            scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+            self._press = _Press(Gesture.PAN, pos, scene_pos, event.modifiers(), scroll=scroll)
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = view.hit_at(pos)
+        gesture = self._gesture_for(hit.kind, event.modifiers())
+        self._press = _Press(gesture, pos, scene_pos, event.modifiers(), hit.label_id, hit.segment)
+        if hit.segment is not None:
+            self._select_on_press(hit.segment.id, event.modifiers())
+        elif gesture in (Gesture.CREATE, Gesture.RUBBER_BAND) and not event.modifiers() & _MULTI:
+            view.selection.clear()
+        if gesture == Gesture.SEEK:
+            view.seek_requested.emit(view.scale.frame_under(scene_pos.x()))
+
+    def move(self, event: QMouseEvent) -> None:
+        press = self._press
+        if press is None:
+            return
+        pos = event.position()
+        if not press.moved and (pos - press.viewport_pos).manhattanLength() < DRAG_THRESHOLD_PX:
+            return
+        press.moved = True
+        scene_x = self._view.mapToScene(pos.toPoint()).x()
+        handlers = {
+            Gesture.SEEK: lambda: self._seek(scene_x),
+            Gesture.CREATE: lambda: self._view.show_preview(self._create_rect(scene_x)),
+            Gesture.START_EDGE: lambda: self._resize(scene_x, start=True),
+            Gesture.END_EDGE: lambda: self._resize(scene_x, start=False),
+            Gesture.MOVE: lambda: self._move(scene_x),
+            Gesture.RUBBER_BAND: lambda: self._view.show_preview(self._band_rect(press, pos)),
+            Gesture.PAN: lambda: self._pan(pos),
+        }
+        handlers.get(press.gesture, lambda: None)()
+
+    def release(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        if press is None:
+            return
+        self._view.show_preview(None)
+        if self._macro_open:
+            self._macro_open = False
+            self._view.document.undo_stack.endMacro()
+        scene_x = self._view.mapToScene(event.position().toPoint()).x()
+        if press.gesture == Gesture.CREATE and press.moved and press.label_id is not None:
+            self._create(press, press.label_id, scene_x)
+        elif press.gesture == Gesture.RUBBER_BAND:
+            self._select_band(press, event.position())
+        elif press.segment is not None and not press.moved and not press.modifiers & _MULTI:
+            self._view.selection.replace([press.segment.id])
+
+    def cancel(self) -> None:
+        """End a gesture without a release (focus lost, widget hidden)."""
+        if self._press is not None:
+            self.release(
+                QMouseEvent(
+                    QMouseEvent.Type.MouseButtonRelease,
+                    self._press.viewport_pos,
+                    self._press.viewport_pos,
+                    Qt.MouseButton.LeftButton,
+                    Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier,
+                )
+            )
+
+    # -- press ---------------------------------------------------------------------------
+    @staticmethod
+    def _gesture_for(kind: HitKind, modifiers: Qt.KeyboardModifier) -> Gesture:
+        if kind == HitKind.RULER:
+            return Gesture.SEEK
+        if kind in (HitKind.START_EDGE, HitKind.END_EDGE):
+            return Gesture.NONE if modifiers & _MULTI else Gesture[kind.name]
+        if kind == HitKind.BODY:
+            return Gesture.NONE if modifiers & _MULTI else Gesture.MOVE
+        if kind == HitKind.TRACK:
+            return Gesture.RUBBER_BAND if modifiers & _MULTI else Gesture.CREATE
+        return Gesture.RUBBER_BAND if kind in (HitKind.LANE, HitKind.NOTHING) else Gesture.NONE
+
+    def _select_on_press(self, segment_id: str, modifiers: Qt.KeyboardModifier) -> None:
+        selection = self._view.selection
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            selection.toggle(segment_id)
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
+            selection.add([segment_id])
+        elif segment_id not in selection:
+            selection.replace([segment_id])
+
+    # -- move ----------------------------------------------------------------------------
+    def _seek(self, scene_x: float) -> None:
+        self._view.seek_requested.emit(self._view.scale.frame_under(scene_x))
+
+    def _pan(self, pos: QPointF) -> None:
+        assert self._press is not None
+        delta = pos - self._press.viewport_pos
+        self._view.horizontalScrollBar().setValue(self._press.scroll[0] - round(delta.x()))
+        self._view.verticalScrollBar().setValue(self._press.scroll[1] - round(delta.y()))
+
+    def _resize(self, scene_x: float, start: bool) -> None:
+        assert self._press is not None
+        assert self._press.segment is not None
+        original = self._press.segment
+        edge = self._view.snap_edge(scene_x)
+        if start:
+            bounds = (min(edge, original.end_frame - 1), original.end_frame)
+        else:
+            bounds = (original.start_frame, max(edge, original.start_frame + 1))
+        self._apply_bounds(original.id, *bounds, "Resize segment")
+
+    def _move(self, scene_x: float) -> None:
+        assert self._press is not None
+        assert self._press.segment is not None
+        original = self._press.segment
+        scale = self._view.scale
+        delta = round(scale.frame_at(scene_x - self._press.scene_pos.x()))
+        start = original.start_frame + delta
+        start += self._playhead_pull(start, original.frame_count)
+        start = min(max(start, 0), scale.frame_count - original.frame_count)
+        self._apply_bounds(original.id, start, start + original.frame_count, "Move segment")
+
+    def _playhead_pull(self, start: int, length: int) -> int:
+        """Frames to add to ``start`` so an edge lands on the playhead when close to it."""
+        playhead = self._view.playhead_frame()
+        if playhead is None:
+            return 0
+        ppf = self._view.scale.pixels_per_frame
+        for edge in (start, start + length):
+            if abs(edge - playhead) * ppf <= SNAP_PX:
+                return playhead - edge
+        return 0
+
+    def _apply_bounds(self, segment_id: str, start: int, end: int, text: str) -> None:
+        current = self._view.segment(segment_id)
+        if current is None or (current.start_frame, current.end_frame) == (start, end):
+            return
+        if not self._macro_open:
+            self._view.document.undo_stack.beginMacro(text)
+            self._macro_open = True
+        self._view.document.set_bounds(segment_id, start, end, merge=True)
+
+    # -- create and rubber band -----------------------------------------------------------
+    def _create_bounds(self, press: _Press, label_id: int, scene_x: float) -> tuple[int, int]:
+        view = self._view
+        if view.document.label(label_id).kind == LabelKind.POINT:
+            frame = view.scale.frame_under(scene_x)
+            return frame, frame + 1
+        anchor = view.snap_edge(press.scene_pos.x())
+        edge = view.snap_edge(scene_x)
+        return min(anchor, edge), max(anchor, edge)
+
+    def _create_rect(self, scene_x: float) -> QRectF | None:
+        assert self._press is not None
+        assert self._press.label_id is not None
+        start, end = self._create_bounds(self._press, self._press.label_id, scene_x)
+        return self._view.track_rect(self._press.label_id, start, end)
+
+    def _create(self, press: _Press, label_id: int, scene_x: float) -> None:
+        start, end = self._create_bounds(press, label_id, scene_x)
+        video_id = self._view.video_id()
+        if end > start and video_id is not None:
+            segment = self._view.document.add_segment(video_id, label_id, start, end)
+            self._view.selection.replace([segment.id])
+
+    def _band_rect(self, press: _Press, pos: QPointF) -> QRectF:
+        return QRectF(press.scene_pos, self._view.mapToScene(pos.toPoint())).normalized()
+
+    def _select_band(self, press: _Press, pos: QPointF) -> None:
+        rect = self._band_rect(press, pos)
+        ids = self._view.segment_ids_in(rect) if press.moved else []
+        if press.modifiers & _MULTI:
+            self._view.selection.add(ids)
+        else:
+            self._view.selection.replace(ids)
