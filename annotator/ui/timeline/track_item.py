@@ -10,8 +10,8 @@ in one pass; selected segments are always drawn individually on top.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from annotator.domain.label import Label
@@ -23,6 +23,9 @@ from annotator.ui.timeline.timeline_selection import TimelineSelection
 MAX_OUTLINED_SEGMENTS = 400
 MIN_NOTE_WIDTH_PX = 36
 _MARGIN_PX = 3
+_MAX_NOTE_WIDTH_PX = 1200
+_NOTE_CACHE_SIZE = 5000
+_SELECTED_OUTLINE = QColor("#ffffff")
 
 
 class TrackItem(QGraphicsItem):
@@ -35,9 +38,9 @@ class TrackItem(QGraphicsItem):
         self._scale = scale
         self._selection = selection
         self._fill = QColor(label.colour)
-        self._fill.setAlpha(210)
         self._outline = QColor(label.colour).darker(150)
         self._text = QColor("#000000") if self._fill.lightness() > 140 else QColor("#ffffff")
+        self._notes: dict[tuple[str, str, int], QStaticText] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def boundingRect(self) -> QRectF:
@@ -59,33 +62,65 @@ class TrackItem(QGraphicsItem):
         ppf = self._scale.pixels_per_frame
         i0, i1 = self.index.span(exposed.left() / ppf, exposed.right() / ppf)
         starts, ends, segments = self.index.arrays()
-        starts, ends = starts[i0:i1], ends[i0:i1]
-        visible = ends > exposed.left() / ppf
+        x0, x1 = starts[i0:i1] * ppf, ends[i0:i1] * ppf
         if i1 - i0 <= MAX_OUTLINED_SEGMENTS:
-            self._paint_outlined(painter, [s for s, v in zip(segments[i0:i1], visible, strict=True) if v])
+            self._paint_outlined(painter, segments[i0:i1], x0, x1)
             return
-        self._paint_runs(painter, starts[visible] * ppf, ends[visible] * ppf)
-        chosen = [s for s in segments[i0:i1] if s.id in self._selection] if len(self._selection) else []
-        self._paint_outlined(painter, chosen)
+        self._paint_runs(painter, x0, x1)
+        if len(self._selection):
+            chosen = [i for i, segment in enumerate(segments[i0:i1]) if segment.id in self._selection]
+            self._paint_outlined(painter, [segments[i0 + i] for i in chosen], x0[chosen], x1[chosen])
 
-    def _segment_rect(self, segment: Segment) -> QRectF:
-        x0 = self._scale.x(segment.start_frame)
-        width = max(self._scale.x(segment.end_frame) - x0, 1.0)
-        return QRectF(x0, _MARGIN_PX, width, TRACK_HEIGHT_PX - 2 * _MARGIN_PX)
+    def _paint_outlined(
+        self, painter: QPainter, segments: list[Segment], x0: np.ndarray, x1: np.ndarray
+    ) -> None:
+        """Opaque fills and outlines in one batched call, then the selection, then notes."""
+        if not segments:
+            return
+        height = TRACK_HEIGHT_PX - 2 * _MARGIN_PX
+        widths = np.maximum(x1 - x0, 1.0)
+        rects = [QRectF(x, _MARGIN_PX, w, height) for x, w in zip(x0.tolist(), widths.tolist(), strict=True)]
+        painter.setPen(QPen(self._outline, 0))
+        painter.setBrush(self._fill)
+        painter.drawRects(rects)
+        chosen = [
+            rect for segment, rect in zip(segments, rects, strict=True) if segment.id in self._selection
+        ]
+        if chosen:
+            painter.setPen(QPen(_SELECTED_OUTLINE, 2))
+            painter.setBrush(self._fill.lighter(135))
+            painter.drawRects(chosen)
+        self._paint_notes(painter, segments, x0, np.minimum(x1, np.append(x0[1:], np.inf)))
 
-    def _paint_outlined(self, painter: QPainter, segments: list[Segment]) -> None:
-        metrics = QFontMetrics(painter.font())
-        for segment in segments:
-            rect = self._segment_rect(segment)
-            selected = segment.id in self._selection
-            painter.setPen(QPen(QColor("#ffffff") if selected else self._outline, 2 if selected else 1))
-            painter.setBrush(self._fill.lighter(130) if selected else self._fill)
-            painter.drawRect(rect)
-            if segment.note and rect.width() >= MIN_NOTE_WIDTH_PX:
-                painter.setPen(self._text)
-                text_rect = rect.adjusted(4, 0, -4, 0)
-                text = metrics.elidedText(segment.note, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-                painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    def _paint_notes(
+        self, painter: QPainter, segments: list[Segment], x0: np.ndarray, shown_x1: np.ndarray
+    ) -> None:
+        """Notes where a segment's own part (up to the next segment's start) is wide enough."""
+        wide = np.flatnonzero(shown_x1 - x0 >= MIN_NOTE_WIDTH_PX)
+        if not len(wide):
+            return
+        painter.setPen(self._text)
+        y = _MARGIN_PX + (TRACK_HEIGHT_PX - 2 * _MARGIN_PX - QFontMetrics(painter.font()).height()) / 2
+        for i in wide.tolist():
+            segment = segments[i]
+            if segment.note:
+                text = self._static_note(painter, segment, float(shown_x1[i] - x0[i]) - 8)
+                painter.drawStaticText(QPointF(float(x0[i]) + 4, y), text)
+
+    def _static_note(self, painter: QPainter, segment: Segment, width: float) -> QStaticText:
+        """The note elided to ``width``, laid out once: layout costs far more than drawing."""
+        bucket = min(int(width) // 8 * 8, _MAX_NOTE_WIDTH_PX)
+        key = (segment.id, segment.note, bucket)
+        cached = self._notes.get(key)
+        if cached is None:
+            if len(self._notes) > _NOTE_CACHE_SIZE:
+                self._notes.clear()
+            elided = QFontMetrics(painter.font()).elidedText(
+                segment.note, Qt.TextElideMode.ElideRight, bucket
+            )
+            cached = self._notes[key] = QStaticText(elided)
+            cached.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        return cached
 
     def _paint_runs(self, painter: QPainter, x0: np.ndarray, x1: np.ndarray) -> None:
         """Fill overlapping or touching pixel spans as merged runs (x0 sorted)."""

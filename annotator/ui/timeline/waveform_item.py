@@ -1,8 +1,9 @@
-"""The audio lane: min/max peaks per 10 ms, one vertical line per pixel column.
+"""The audio lane: min/max peaks per 10 ms, one vertical bar per pixel column.
 
 Peaks arrive later from background work; until then the lane stays empty. Frame edges
 are mapped to seconds through the video's frame timestamp table (exact on VFR), then
-each pixel column takes the min and max of the 10 ms bins it covers.
+each pixel column takes the min and max of the 10 ms bins it covers, and the columns
+are drawn as one numpy-built image.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from annotator.domain.frame_times import FrameTimes
 from annotator.ui.timeline.timeline_layout import WAVEFORM_HEIGHT_PX, TimelineScale
 
 PEAKS_PER_SECOND = 100
+_WAVE_ARGB = np.uint32(0xFF5A8FD0)
 
 
 def frame_edges_s(frame_times: FrameTimes) -> np.ndarray:
@@ -57,24 +59,33 @@ class WaveformItem(QGraphicsItem):
         if self._peaks is None or len(self._edges_s) < 2:
             return
         exposed = option.exposedRect  # type: ignore[attr-defined]
-        columns = np.arange(math.floor(exposed.left()), math.ceil(exposed.right()) + 2, dtype=np.float64)
-        lows, highs = self._column_peaks(columns)
-        mid, half = WAVEFORM_HEIGHT_PX / 2, WAVEFORM_HEIGHT_PX / 2 - 2
-        tops, bottoms = mid - highs * half, mid - lows * half
-        painter.setPen(QPen(QColor("#5a8fd0"), 1))
-        painter.drawLines(
-            [
-                QLineF(x, top, x, bottom + 0.5)
-                for x, top, bottom in zip(columns[:-1].tolist(), tops.tolist(), bottoms.tolist(), strict=True)
-            ]
-        )
+        left = max(math.floor(exposed.left()), 0)
+        right = min(math.ceil(exposed.right()), math.ceil(self._scale.width))
+        if right > left:
+            lows, highs = self._column_peaks(np.arange(left, right + 1, dtype=np.float64))
+            painter.drawImage(left, 0, _columns_image(lows, highs))
 
-    def _column_peaks(self, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Min and max of the bins each pixel column ``[x, x+1)`` covers."""
+    def _column_peaks(self, edges_x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Min and max of the 10 ms bins between consecutive pixel edges ``edges_x``."""
         assert self._peaks is not None
-        frames = np.clip(columns / self._scale.pixels_per_frame, 0, len(self._edges_s) - 1)
-        seconds = np.interp(frames, np.arange(len(self._edges_s)), self._edges_s)
+        frames = np.clip(edges_x / self._scale.pixels_per_frame, 0, len(self._edges_s) - 1)
+        whole = np.minimum(frames.astype(np.int64), len(self._edges_s) - 2)
+        seconds = self._edges_s[whole] + (frames - whole) * (self._edges_s[whole + 1] - self._edges_s[whole])
         bins = np.clip((seconds * PEAKS_PER_SECOND).astype(np.int64), 0, len(self._peaks) - 1)
-        lows = np.minimum.reduceat(self._peaks[:, 0], bins[:-1])
-        highs = np.maximum.reduceat(self._peaks[:, 1], bins[:-1])
+        # reduceat's last slice runs to the array's end: the last edge is only a stop, dropped
+        lows = np.minimum.reduceat(self._peaks[:, 0], bins)[:-1]
+        highs = np.maximum.reduceat(self._peaks[:, 1], bins)[:-1]
         return np.clip(lows, -1, 1), np.clip(highs, -1, 1)
+
+
+def _columns_image(lows: np.ndarray, highs: np.ndarray) -> QImage:
+    """One pixel column per min/max pair, drawn with numpy: a ``QLineF`` per column would
+    cost more in Python than this whole image."""
+    mid, half = WAVEFORM_HEIGHT_PX / 2, WAVEFORM_HEIGHT_PX / 2 - 2
+    tops = np.floor(mid - highs * half)
+    bottoms = np.ceil(mid - lows * half)
+    rows = np.arange(WAVEFORM_HEIGHT_PX, dtype=np.float64)[:, None]
+    inside = (rows >= tops) & (rows <= bottoms)
+    pixels = np.ascontiguousarray(np.where(inside, _WAVE_ARGB, 0), dtype=np.uint32)
+    image = QImage(pixels.data, pixels.shape[1], pixels.shape[0], QImage.Format.Format_ARGB32_Premultiplied)
+    return image.copy()  # own the pixels: the numpy buffer goes away with this call
