@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from timeline_helpers import click, drag, point_at
 
+from annotator.domain.label import Label, LabelKind
+
 
 def _add(document, video_id: int, label_id: int, start: int, end: int):
     segment = document.add_segment(video_id, label_id, start, end)
@@ -115,3 +117,21 @@ def test_multi_select_and_delete_removes_both_and_undo_restores_both(
     assert [s.start_frame for s in store.segments(video_id)] == [50, 100, 200]
     assert view.segment(first.id) is not None
     assert view.segment(second.id) is not None
+
+
+def test_a_drag_on_a_point_label_track_makes_a_one_frame_segment(
+    qtbot, view, document, store, video_id
+) -> None:
+    document.add_label(Label(name="cut", colour="#ffffff", kind=LabelKind.POINT))
+    cut = next(label.id for label in document.labels() if label.name == "cut")
+    drag(qtbot, view, point_at(view, 40, cut), point_at(view, 60.5, cut))
+    assert [(s.label_id, s.start_frame, s.end_frame) for s in store.segments(video_id)] == [(cut, 60, 61)]
+
+
+def test_escape_clears_the_selection(qtbot, view, document, video_id, label_ids) -> None:
+    segment = document.add_segment(video_id, label_ids["laughter"], 50, 80)
+    view.select_segments([segment.id])
+    view.setFocus()
+    with qtbot.waitSignal(view.selection_changed):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.selected_segment_ids() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -119,3 +120,12 @@ def test_waveform_and_filmstrip_lanes_paint_once_filled(view) -> None:
     filled = _grab(view)
     assert filled.pixelColor(x, y_wave) != empty.pixelColor(x, y_wave)
     assert filled.pixelColor(x, y_film) == QColor("#00ff00")
+
+
+def test_each_waveform_column_takes_the_peaks_of_its_own_10_ms_bins(view) -> None:
+    peaks = np.full((10_000, 2), [-0.1, 0.1], dtype=np.float32)
+    peaks[100] = [-1.0, 1.0]  # 1.00 s = frame 25 at 25 fps = scene x 100 at 4 px per frame
+    view.set_waveform(peaks)
+    lows, highs = view.waveform._column_peaks(np.arange(96, 106, dtype=np.float64))
+    assert highs.tolist() == pytest.approx([0.1] * 4 + [1.0] + [0.1] * 4)
+    assert lows[4] == pytest.approx(-1.0)
