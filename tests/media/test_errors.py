@@ -1,0 +1,49 @@
+"""Every unusable file gives one clear MediaError naming the file, never a deep traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from annotator.media.errors import MediaError
+from annotator.media.fingerprint import fingerprint
+from annotator.media.frame_source import open_frame_source
+from annotator.media.probe import probe
+
+CASES = ["missing", "directory", "text", "empty", "truncated", "garbage", "audio only", "unreadable"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_probe_refuses_bad_files_naming_them(bad_files: dict[str, Path], case: str) -> None:
+    path = bad_files[case]
+    if case == "unreadable" and os.access(path, os.R_OK):
+        pytest.skip("running as root: permissions do not stop reading")
+    with pytest.raises(MediaError) as caught:
+        probe(path)
+    assert str(path) in str(caught.value)
+    assert caught.value.reason
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize("case", ["missing", "text", "truncated", "audio only"])
+def test_frame_source_refuses_bad_files(bad_files: dict[str, Path], case: str) -> None:
+    with pytest.raises(MediaError, match=str(bad_files[case])):
+        open_frame_source(bad_files[case])
+
+
+def test_reasons_say_what_is_wrong(bad_files: dict[str, Path]) -> None:
+    def reason(case: str) -> str:
+        with pytest.raises(MediaError) as caught:
+            probe(bad_files[case])
+        return caught.value.reason
+
+    assert "no such file" in reason("missing")
+    assert "empty" in reason("empty")
+    assert "no video stream" in reason("audio only")
+
+
+def test_fingerprint_of_missing_file_is_a_media_error(bad_files: dict[str, Path]) -> None:
+    with pytest.raises(MediaError, match="no such file"):
+        fingerprint(bad_files["missing"])
