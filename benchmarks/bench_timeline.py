@@ -3,7 +3,8 @@
 Builds the real ``TimelineView`` offscreen (1600x420, nine label tracks, a waveform and a
 filmstrip) over a real ``AnnotationDocument`` and an in-memory store, then renders the
 whole viewport into a QImage N times at several zoom levels, scrolled to the middle.
-Prints one JSON line per zoom level with median and p95 milliseconds.
+Prints one JSON line per zoom level with median and p95 milliseconds, warm (notes already
+laid out) and cold (caches cleared before each render, as after scrolling somewhere new).
 ``--quick`` renders fewer times. Run from the repository root:
 ``.venv/bin/python -m benchmarks.bench_timeline [--quick]``.
 """
@@ -22,16 +23,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-from PySide6.QtGui import QColor, QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
-from annotator.domain.segment import Segment  # noqa: E402
-from annotator.resources import vocabulary_path  # noqa: E402
+from annotator.domain.segment import Segment
+from annotator.resources import vocabulary_path
 
 # The in-memory store the timeline tests use: the benchmark times painting, not SQLite.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui" / "timeline"))
-from timeline_fake_store import FakeStore, ensure_document_importable  # noqa: E402
+from timeline_fake_store import FakeStore, ensure_document_importable
 
 ensure_document_importable()
 from annotator.editing.annotation_document import AnnotationDocument  # noqa: E402
@@ -79,7 +80,10 @@ def _view(document: AnnotationDocument, video_id: int) -> TimelineView:
     return view
 
 
-def _render_ms(view: TimelineView, image: QImage) -> float:
+def _render_ms(view: TimelineView, image: QImage, cold: bool = False) -> float:
+    if cold:  # as after scrolling to a new place: no note laid out yet
+        for track in view.tracks.items():
+            track.clear_caches()
     start = time.perf_counter()
     view.viewport().render(image)
     return (time.perf_counter() - start) * 1000
@@ -95,9 +99,12 @@ def _measure(view: TimelineView, app: QApplication, name: str, ppf: float | None
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
     _render_ms(view, image)  # warm-up
     times = sorted(_render_ms(view, image) for _ in range(repeats))
+    cold = sorted(_render_ms(view, image, cold=True) for _ in range(repeats))
     first = view.scale.frame_at(view.mapToScene(0, 0).x())
     last = view.scale.frame_at(view.mapToScene(view.viewport().width(), 0).x())
-    visible = sum(len(view.tracks.index(label_id).overlapping(first, last)) for label_id in view.layout_rows.label_ids)
+    visible = sum(
+        len(view.tracks.index(label_id).overlapping(first, last)) for label_id in view.layout_rows.label_ids
+    )
     return {
         "bench": "timeline_repaint",
         "zoom": name,
@@ -108,6 +115,8 @@ def _measure(view: TimelineView, app: QApplication, name: str, ppf: float | None
         "n": repeats,
         "median_ms": round(statistics.median(times), 2),
         "p95_ms": round(times[max(0, round(0.95 * len(times)) - 1)], 2),
+        "cold_median_ms": round(statistics.median(cold), 2),
+        "cold_p95_ms": round(cold[max(0, round(0.95 * len(cold)) - 1)], 2),
         "target_ms": TARGET_MS,
     }
 

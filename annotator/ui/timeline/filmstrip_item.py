@@ -26,6 +26,7 @@ class FilmstripItem(QGraphicsItem):
         self._scale = scale
         self._frames: list[int] = []
         self._pixmaps: list[QPixmap] = []
+        self._slot_px = 1
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def boundingRect(self) -> QRectF:
@@ -43,6 +44,7 @@ class FilmstripItem(QGraphicsItem):
             QPixmap.fromImage(image.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation))
             for _, image in ordered
         ]
+        self._slot_px = max((pixmap.width() for pixmap in self._pixmaps), default=0) + 1
         self.update()
 
     def paint(
@@ -51,12 +53,16 @@ class FilmstripItem(QGraphicsItem):
         if not self._frames:
             return
         exposed = option.exposedRect  # type: ignore[attr-defined]
-        slot_px = max(pixmap.width() for pixmap in self._pixmaps) + 1
+        slot_px = self._slot_px
         first_slot = max(int(exposed.left() // slot_px), 0)
         last_slot = int(min(exposed.right(), self._scale.width) // slot_px)
         for slot in range(first_slot, last_slot + 1):
             x = slot * slot_px
-            painter.drawPixmap(QPointF(x, _PAD_PX), self._pixmaps[self._nearest(self._scale.frame_at(x))])
+            pixmap = self._pixmaps[self._nearest(self._scale.frame_at(x))]
+            shown = QRectF(
+                0, 0, min(pixmap.width(), self._scale.width - x), pixmap.height()
+            )  # stop at the end
+            painter.drawPixmap(QPointF(x, _PAD_PX), pixmap, shown)
 
     def _nearest(self, frame: float) -> int:
         """Index of the thumbnail at or just before ``frame`` (the first if none is)."""

@@ -40,7 +40,7 @@ class TrackItem(QGraphicsItem):
         self._fill = QColor(label.colour)
         self._outline = QColor(label.colour).darker(150)
         self._text = QColor("#000000") if self._fill.lightness() > 140 else QColor("#ffffff")
-        self._notes: dict[tuple[str, str, int], QStaticText] = {}
+        self._notes: dict[tuple[str, int], QStaticText] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def boundingRect(self) -> QRectF:
@@ -49,6 +49,10 @@ class TrackItem(QGraphicsItem):
     def relayout(self) -> None:
         """Call before the scale changes: the bounding rect follows the zoom."""
         self.prepareGeometryChange()
+
+    def clear_caches(self) -> None:
+        """Forget laid-out notes (they are rebuilt on the next paint)."""
+        self._notes.clear()
 
     def update_frames(self, start_frame: int, end_frame: int) -> None:
         """Repaint the part of the track that shows frames ``[start, end)``."""
@@ -110,7 +114,7 @@ class TrackItem(QGraphicsItem):
     def _static_note(self, painter: QPainter, segment: Segment, width: float) -> QStaticText:
         """The note elided to ``width``, laid out once: layout costs far more than drawing."""
         bucket = min(int(width) // 8 * 8, _MAX_NOTE_WIDTH_PX)
-        key = (segment.id, segment.note, bucket)
+        key = (segment.note, bucket)
         cached = self._notes.get(key)
         if cached is None:
             if len(self._notes) > _NOTE_CACHE_SIZE:
