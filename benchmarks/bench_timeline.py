@@ -4,7 +4,8 @@ Builds the real ``TimelineView`` offscreen (1600x420, nine label tracks, a wavef
 filmstrip) over a real ``AnnotationDocument`` and an in-memory store, then renders the
 whole viewport into a QImage N times at several zoom levels, scrolled to the middle.
 Prints one JSON line per zoom level with median and p95 milliseconds, warm (notes already
-laid out) and cold (caches cleared before each render, as after scrolling somewhere new).
+laid out) and cold (caches cleared before each render, as after scrolling somewhere new),
+as wall time and as this thread's CPU time (steadier when other work shares the cores).
 ``--quick`` renders fewer times. Run from the repository root:
 ``.venv/bin/python -m benchmarks.bench_timeline [--quick]``.
 """
@@ -80,13 +81,20 @@ def _view(document: AnnotationDocument, video_id: int) -> TimelineView:
     return view
 
 
-def _render_ms(view: TimelineView, image: QImage, cold: bool = False) -> float:
+def _render_ms(view: TimelineView, image: QImage, cold: bool = False) -> tuple[float, float]:
+    """Wall and CPU (this thread) milliseconds of one full viewport render."""
     if cold:  # as after scrolling to a new place: no note laid out yet
         for track in view.tracks.items():
             track.clear_caches()
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.thread_time()
     view.viewport().render(image)
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.thread_time() - start_cpu) * 1000
+
+
+def _figures(prefix: str, samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    return {f"{prefix}median_ms": round(statistics.median(ordered), 2), f"{prefix}p95_ms": round(p95, 2)}
 
 
 def _measure(view: TimelineView, app: QApplication, name: str, ppf: float | None, repeats: int) -> dict:
@@ -98,8 +106,8 @@ def _measure(view: TimelineView, app: QApplication, name: str, ppf: float | None
     app.processEvents()
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
     _render_ms(view, image)  # warm-up
-    times = sorted(_render_ms(view, image) for _ in range(repeats))
-    cold = sorted(_render_ms(view, image, cold=True) for _ in range(repeats))
+    warm = [_render_ms(view, image) for _ in range(repeats)]
+    cold = [_render_ms(view, image, cold=True) for _ in range(repeats)]
     first = view.scale.frame_at(view.mapToScene(0, 0).x())
     last = view.scale.frame_at(view.mapToScene(view.viewport().width(), 0).x())
     visible = sum(
@@ -113,10 +121,10 @@ def _measure(view: TimelineView, app: QApplication, name: str, ppf: float | None
         "segments": SEGMENTS,
         "viewport": [view.viewport().width(), view.viewport().height()],
         "n": repeats,
-        "median_ms": round(statistics.median(times), 2),
-        "p95_ms": round(times[max(0, round(0.95 * len(times)) - 1)], 2),
-        "cold_median_ms": round(statistics.median(cold), 2),
-        "cold_p95_ms": round(cold[max(0, round(0.95 * len(cold)) - 1)], 2),
+        **_figures("", [wall for wall, _ in warm]),
+        **_figures("cpu_", [cpu for _, cpu in warm]),
+        **_figures("cold_", [wall for wall, _ in cold]),
+        **_figures("cold_cpu_", [cpu for _, cpu in cold]),
         "target_ms": TARGET_MS,
     }
 

@@ -123,7 +123,6 @@ class TrackItem(QGraphicsItem):
                 segment.note, Qt.TextElideMode.ElideRight, bucket
             )
             cached = self._notes[key] = QStaticText(elided)
-            cached.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
         return cached
 
     def _paint_runs(self, painter: QPainter, x0: np.ndarray, x1: np.ndarray) -> None:
