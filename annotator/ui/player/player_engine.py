@@ -37,6 +37,7 @@ SHUTTLE_SPEEDS = (1.0, 2.0, 4.0)
 # Qt rounds the pts to whole microseconds; half a millisecond of slack keeps a frame that
 # starts at 1001/30000 s from being read as the one before it.
 _START_SLACK_S = Fraction(1, 2000)
+_END_MARGIN_S = Fraction(1, 1000)
 _SEEK_TIMEOUT_MS = 1000
 
 
@@ -216,8 +217,16 @@ class PlayerEngine(QObject):
             self.playing_changed.emit(playing)
 
     def _position_ms(self, frame: int) -> int:
-        assert self._frame_times is not None
-        return round(self._frame_times.mid_seconds(frame) * 1000)
+        """Where to seek for ``frame``: its middle, except at the very end (see below)."""
+        times = self._frame_times
+        assert times is not None
+        aim = times.mid_seconds(frame)
+        # Qt ends the media at its duration minus the container's start time (measured on a
+        # clip starting at 0.033 s), so a late-starting file's last frame is aimed early.
+        end = times.duration_s - times.start_s - _END_MARGIN_S
+        if aim > end:
+            aim = max(end, times.seconds(frame) + _END_MARGIN_S)
+        return round(aim * 1000)
 
     def _request(self, frame: int) -> None:
         self._target = frame
@@ -271,8 +280,10 @@ class PlayerEngine(QObject):
                 self._seek_decoder(self._target)
 
     def _on_seek_timer_timeout(self) -> None:
-        log.warning("no picture for frame %s within %d ms", self._in_flight, _SEEK_TIMEOUT_MS)
-        self._in_flight = None
+        failed, self._in_flight = self._in_flight, None
+        log.warning("no picture for frame %s within %d ms", failed, _SEEK_TIMEOUT_MS)
+        if self._target == failed:
+            self._target = None  # keep the frame on screen: a retry would fail the same way
         self._continue_navigation()
 
     def _on_reverse_frame_due(self, frame: int) -> None:

@@ -6,9 +6,10 @@ import random
 from fractions import Fraction
 
 import pytest
-from player_helpers import image_frame_number, load_and_wait
+from player_helpers import PROXY_ARGS, image_frame_number, load_and_wait
 
 from annotator.domain.frame_times import FrameTimes
+from annotator.media.synthetic import make_numbered_clip
 from annotator.ui.player.player_engine import PlayerEngine, clamp_rate
 
 
@@ -131,3 +132,18 @@ def test_shuttle_forward_speeds_up(qtbot, engine, proxy_clip, speeds):
         engine.shuttle_stop()
     assert blocker.args == [False]
     assert not engine.is_playing
+
+
+def test_a_clip_that_starts_late_is_read_from_its_first_frame(qtbot, engine, clips_dir):
+    # Phone and screen recordings start at e.g. 0.033 s; Qt's startTime counts from the
+    # container start, the table from the first frame: the two must agree.
+    path = make_numbered_clip(
+        clips_dir / "late_start.mp4",
+        frames=60,
+        codec_args=PROXY_ARGS,
+        extra_output_args=("-output_ts_offset", "0.033"),
+    )
+    times = FrameTimes(Fraction(1, 1000), tuple(33 + 40 * n for n in range(60)), 33 + 40 * 60)
+    load_and_wait(qtbot, engine, path, times)
+    for frame in (1, 37, 59, 12):
+        _seek_and_check(qtbot, engine, frame)
