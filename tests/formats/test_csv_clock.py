@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.domain.timecode import format_smpte
+from annotator.domain.video import Video
 from annotator.formats.video_clock import VideoClock
 
 RATES = [Fraction(24000, 1001), Fraction(24), Fraction(25), NTSC, Fraction(30), Fraction(50)]
@@ -51,10 +52,10 @@ def test_milliseconds_are_rounded_half_up_from_the_exact_time() -> None:
     ],
     ids=["25", "29.97", "48", "59.94", "vfr"],
 )
-def test_exported_seconds_name_their_own_frame(video: object) -> None:
+def test_exported_seconds_name_their_own_frame(video: Video) -> None:
     # A time rounded to the ms can sit up to 0.5 ms before its frame starts (0.033 for
     # 33.37 ms); reading seconds back allows for that, so no frame is off by one.
-    clock = VideoClock(video.info)  # type: ignore[attr-defined]
+    clock = VideoClock(video.info)
     for frame in range(clock.frame_count):
         seconds = Fraction(clock.seconds_text(frame))
         assert clock.frame_of_seconds(seconds, is_end=False) == frame

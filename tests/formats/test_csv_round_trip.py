@@ -15,10 +15,10 @@ from annotator.domain.segment import Review, Segment, Source, Verdict
 from annotator.formats.cell_escape import escape_cell, unescape_cell
 from annotator.formats.csv_format import read_csv, save_csv
 
-# Any text but NUL, which a CSV text file cannot hold (the importer takes NUL for binary),
+# Any UTF-8 text but NUL, which a CSV text file cannot hold (the importer takes NUL for binary),
 # with formula starters and CSV specials made likely.
 _TRICKY = st.sampled_from(["=", "+", "-", "@", "'", "\t", "\r", "\n", "\r\n", ",", ";", '"', " ", "é", "🚗"])
-_ANY = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=5)
+_ANY = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=5)
 TEXT = st.lists(st.one_of(_TRICKY, _ANY), max_size=6).map("".join)
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | TEXT,
