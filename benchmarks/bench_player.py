@@ -143,6 +143,39 @@ def _playback(engine: PlayerEngine, seconds: float) -> dict[str, object]:
     }
 
 
+def _held_key(engine: PlayerEngine, delta: int, presses: int, repeat_ms: int = 33) -> dict[str, object]:
+    """Holding Left/Right: a step every ``repeat_ms`` (typical key repeat); how many show."""
+    shown: list[tuple[int, int]] = []
+    engine.frame_shown.connect(lambda frame, image: shown.append((frame, _pixels(image))))
+    engine.clear_cache()
+    start_frame = engine.current_frame
+    loop = QEventLoop()
+    pressed = [0]
+
+    def press() -> None:
+        if pressed[0] == presses:
+            loop.quit()
+            return
+        pressed[0] += 1
+        engine.step(delta)
+
+    timer = QTimer()
+    timer.timeout.connect(press)
+    timer.start(repeat_ms)
+    loop.exec()
+    timer.stop()
+    QTimer.singleShot(200, loop.quit)
+    loop.exec()  # let the last request land
+    return {
+        "benchmark": "player_hold_key_forward" if delta > 0 else "player_hold_key_back",
+        "repeat_ms": repeat_ms,
+        "steps": presses,
+        "frames_shown": len(shown),
+        "all_exact": all(frame == pixels for frame, pixels in shown),
+        "landed": engine.current_frame == start_frame + delta * presses,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer operations, 3 s of playback")
@@ -168,6 +201,9 @@ def main() -> None:
     print(json.dumps(_stats("player_step_back_cached", back_cached, **step_target, **common)))
     seeks = _seeks(probe, count)
     print(json.dumps(_stats("player_seek", seeks, target_median_ms=60, target_p95_ms=150, **common)))
+    probe.timed(1000, lambda: engine.seek_frame(1000))
+    print(json.dumps({**_held_key(engine, 1, count), **common}))
+    print(json.dumps({**_held_key(engine, -1, count), **common}))
     engine.set_rate(1.0)
     print(json.dumps({**_playback(engine, play_s), **common}))
     del app
