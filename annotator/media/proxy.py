@@ -41,7 +41,7 @@ def proxy_command(source: Path, info: VideoInfo, output: Path) -> list[str]:
     """The ffmpeg command line that writes the proxy of ``source`` to ``output``."""
     width, height = proxy_size(info)
     video = [
-        "-map", "0:v:0", "-vf", f"scale={width}:{height}", "-c:v", "libx264", "-preset", "veryfast",
+        "-map", "0:v:0", "-vf", f"scale={width}:{height}", "-c:v", "libx264", "-preset", "ultrafast",
         "-tune", "fastdecode", "-g", str(PROXY_GOP), "-keyint_min", "1", "-sc_threshold", "0", "-bf", "0",
         "-pix_fmt", "yuv420p", "-fps_mode", "passthrough", "-enc_time_base:v", "-1",
         "-video_track_timescale", str(_timescale(info)),
