@@ -7,6 +7,7 @@ moved, importing and exporting behave the same everywhere.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -14,6 +15,7 @@ from typing import TextIO
 from annotator.domain.label import Vocabulary
 from annotator.domain.segment import Review, Segment
 from annotator.domain.video import Video
+from annotator.domain.video_info import VideoInfo
 from annotator.formats import csv_format
 from annotator.media.cache import MediaCache
 from annotator.media.errors import MediaError
@@ -23,6 +25,15 @@ from annotator.storage.project_store import ProjectStore
 
 DB_NAME = "annotations.db"
 CACHE_DIR = "cache"
+
+
+@dataclass(frozen=True)
+class InspectedVideo:
+    """A probed video file, not yet in the project."""
+
+    path: Path
+    fingerprint: str
+    info: VideoInfo
 
 
 class ProjectError(ValueError):
@@ -57,13 +68,20 @@ class Project:
     # -- videos ---------------------------------------------------------------------------
     def add_video(self, path: Path) -> Video:
         """Probe and add a video; refuse a file the project already holds."""
+        return self.store_video(self.inspect_video(path))
+
+    def inspect_video(self, path: Path) -> InspectedVideo:
+        """The slow, read-only half of adding a video (safe off the GUI thread)."""
         path = Path(path).resolve()
-        info = probe(path)
-        print_ = fingerprint(path)
-        existing = self.store.video_by_fingerprint(print_)
+        info = probe(path, cache=self.cache)
+        return InspectedVideo(path, fingerprint(path), info)
+
+    def store_video(self, inspected: InspectedVideo) -> Video:
+        """The quick half: record an inspected video in the store."""
+        existing = self.store.video_by_fingerprint(inspected.fingerprint)
         if existing is not None:
-            raise ProjectError(f"{path}: already in the project as {existing.path}")
-        return self.store.add_video(self._stored_path(path), print_, info)
+            raise ProjectError(f"{inspected.path}: already in the project as {existing.path}")
+        return self.store.add_video(self._stored_path(inspected.path), inspected.fingerprint, inspected.info)
 
     def _stored_path(self, path: Path) -> str:
         try:

@@ -1,0 +1,63 @@
+"""What the app remembers between runs: names, recent projects, window layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class AppSettings:
+    """A thin typed wrapper over ``QSettings`` (an INI file of its own in tests)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._settings = (
+            QSettings(str(path), QSettings.Format.IniFormat) if path is not None else QSettings("Annotator", "Annotator")
+        )
+
+    def _text(self, key: str) -> str:
+        value = self._settings.value(key, "")
+        return str(value) if value is not None else ""
+
+    @property
+    def annotator_name(self) -> str:
+        return self._text("user/annotator")
+
+    @annotator_name.setter
+    def annotator_name(self, name: str) -> None:
+        self._settings.setValue("user/annotator", name)
+
+    @property
+    def reviewer_name(self) -> str:
+        return self._text("user/reviewer")
+
+    @reviewer_name.setter
+    def reviewer_name(self, name: str) -> None:
+        self._settings.setValue("user/reviewer", name)
+
+    def recent_projects(self) -> list[str]:
+        value = self._settings.value("recent/projects", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(item) for item in items if item]
+
+    def add_recent_project(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        items = [text, *(item for item in self.recent_projects() if item != text)][:MAX_RECENT]
+        self._settings.setValue("recent/projects", items)
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry = self._settings.value("window/geometry")
+        state = self._settings.value("window/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self._settings.sync()

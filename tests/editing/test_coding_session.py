@@ -1,0 +1,69 @@
+"""Label keys open and close segments at the frame on screen."""
+
+from annotator.domain.label import Label, LabelKind
+from annotator.editing.annotation_document import AnnotationDocument
+from annotator.editing.coding_session import CodingSession
+from editing_helpers import label_id
+
+
+def bounds(document: AnnotationDocument) -> list[tuple[str, int, int]]:
+    return [(document.label(s.label_id).name, s.start_frame, s.end_frame) for s in document.store.segments()]
+
+
+def test_press_twice_gives_a_half_open_segment(document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    laughter = label_id(document, "laughter")
+    assert session.press_label(laughter, 50) is None
+    assert session.open_labels == {laughter: 50}
+    session.press_label(laughter, 80)
+    assert bounds(document) == [("laughter", 50, 80)]
+
+
+def test_several_labels_open_at_once(document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    laughter, driving = label_id(document, "laughter"), label_id(document, "driving")
+    session.press_label(driving, 10)
+    session.press_label(laughter, 20)
+    session.press_label(laughter, 30)
+    session.press_label(driving, 40)
+    assert sorted(bounds(document)) == [("driving", 10, 40), ("laughter", 20, 30)]
+
+
+def test_closing_before_the_start_swaps_and_same_frame_gives_one_frame(document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    laughter = label_id(document, "laughter")
+    session.press_label(laughter, 80)
+    session.press_label(laughter, 50)
+    session.press_label(laughter, 7)
+    session.press_label(laughter, 7)
+    assert sorted(bounds(document), key=lambda b: b[1]) == [("laughter", 7, 8), ("laughter", 50, 80)]
+
+
+def test_in_out_marks_label_exactly_that_range(document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    session.set_mark_in(50)
+    session.set_mark_out(79)  # out marks the end of the frame on screen
+    session.press_label(label_id(document, "driving"), 5)
+    assert bounds(document) == [("driving", 50, 80)]
+    assert session.mark_in is None and session.mark_out is None
+
+
+def test_point_label_makes_one_frame(document: AnnotationDocument) -> None:
+    document.add_label(Label("blink", colour="#ffffff", kind=LabelKind.POINT))
+    session = CodingSession(document)
+    session.set_video(1)
+    session.press_label(label_id(document, "blink"), 42)
+    assert bounds(document) == [("blink", 42, 43)]
+
+
+def test_switching_video_drops_open_segments(document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    session.press_label(label_id(document, "laughter"), 5)
+    session.set_video(1)
+    assert session.open_labels == {}
+    assert bounds(document) == []
