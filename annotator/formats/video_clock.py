@@ -78,18 +78,25 @@ class VideoClock:
         An end at (or within rounding of) the duration is ``frame_count``; a time past the
         video raises ``ValueError``.
         """
-        shifted = seconds + ROUNDING_TOLERANCE_S
-        if is_end and shifted >= self.times.duration_s:
-            if seconds - ROUNDING_TOLERANCE_S > self.times.duration_s:
-                raise ValueError("past the end")
-            return self.frame_count
-        if shifted >= self.times.duration_s:
-            raise ValueError("past the end")
-        return self.times.frame_at(shifted)
+        return frame_of_seconds(self.times, seconds, is_end=is_end)
 
     @property
     def duration_text(self) -> str:
         return self.seconds_text(self.frame_count)
+
+
+def frame_of_seconds(times: FrameTimes, seconds: Fraction, *, is_end: bool) -> int:
+    """The frame of ``times`` holding ``seconds`` (plus the rounding tolerance) from the first
+    frame; an end at (or within rounding of) the duration is ``frame_count``; a time past
+    the video raises ``ValueError``. (Shared by the CSV and EAF importers.)"""
+    shifted = seconds + ROUNDING_TOLERANCE_S
+    if is_end and shifted >= times.duration_s:
+        if seconds - ROUNDING_TOLERANCE_S > times.duration_s:
+            raise ValueError("past the end")
+        return times.frame_count
+    if shifted >= times.duration_s:
+        raise ValueError("past the end")
+    return times.frame_at(shifted)
 
 
 def format_ms(ms: int) -> str:
