@@ -1,0 +1,102 @@
+"""Segment and review methods of :class:`~annotator.storage.project_store.ProjectStore`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from annotator.domain.segment import Review, Segment
+from annotator.storage import review_table, segment_table
+from annotator.storage.database import Database, utc_now
+from annotator.storage.errors import StoreNotFoundError
+
+
+class SegmentStore:
+    """Segments (soft-deleted, never erased) and their review history, over ``self._db``."""
+
+    _db: Database
+
+    def add_segment(self, segment: Segment) -> Segment:
+        """Add a segment; empty ``created_at``/``updated_at`` are set to now."""
+        return self.add_segments([segment])[0]
+
+    def add_segments(self, segments: Sequence[Segment]) -> list[Segment]:
+        """Add many segments in one transaction: all of them, or none if one is refused."""
+        now = utc_now()
+        stamped = [
+            replace(s, created_at=s.created_at or now, updated_at=s.updated_at or s.created_at or now)
+            for s in segments
+        ]
+        with self._db.transaction() as conn:
+            segment_table.check_references(conn, stamped)
+            segment_table.insert_many(conn, stamped)
+        return stamped
+
+    def update_segment(self, segment: Segment) -> Segment:
+        """Write a segment's new bounds, label, note...; ``updated_at`` becomes now."""
+        with self._db.transaction() as conn:
+            segment_table.check_references(conn, [segment])
+            if not segment_table.update(conn, replace(segment, updated_at=utc_now())):
+                raise self._missing(segment.id)
+        return self.segment(segment.id)
+
+    def delete_segment(self, segment_id: str) -> None:
+        """Soft delete: the row stays (with its reviews) and :meth:`restore_segment` brings it back."""
+        with self._db.transaction() as conn:
+            if not segment_table.set_deleted(conn, segment_id, True, utc_now()):
+                raise self._missing(segment_id)
+
+    def restore_segment(self, segment_id: str) -> None:
+        with self._db.transaction() as conn:
+            if not segment_table.set_deleted(conn, segment_id, False, utc_now()):
+                raise self._missing(segment_id)
+
+    def segment(self, segment_id: str) -> Segment:
+        """The segment with ``segment_id``, deleted or not."""
+        rows = self._db.query(segment_table.SELECT + " WHERE id = ?", (segment_id,))
+        if not rows:
+            raise self._missing(segment_id)
+        return segment_table.from_row(rows[0])
+
+    def is_deleted(self, segment_id: str) -> bool:
+        deleted = self._db.scalar("SELECT deleted FROM segments WHERE id = ?", (segment_id,))
+        if deleted is None:
+            raise self._missing(segment_id)
+        return bool(deleted)
+
+    def segments(
+        self, video_id: int | None = None, label_id: int | None = None, include_deleted: bool = False
+    ) -> list[Segment]:
+        """Segments sorted by video, start frame, end frame."""
+        sql, params = segment_table.select_sql(video_id, label_id, include_deleted)
+        return [segment_table.from_row(row) for row in self._db.query(sql, params)]
+
+    def segment_count(self, video_id: int | None = None, include_deleted: bool = False) -> int:
+        sql = "SELECT count(*) FROM segments WHERE (? IS NULL OR video_id = ?) AND (? OR deleted = 0)"
+        return int(self._db.scalar(sql, (video_id, video_id, include_deleted)))
+
+    def add_review(self, review: Review) -> Review:
+        """Add a verdict to the segment's history (it becomes its status); returns it with its id."""
+        stamped = replace(review, created_at=review.created_at or utc_now())
+        with self._db.transaction() as conn:
+            review_id = review_table.insert(conn, stamped)
+        return replace(stamped, id=review_id)
+
+    def reviews(self, segment_id: str | None = None) -> list[Review]:
+        """Review history, oldest first (of one segment, or of all)."""
+        where = " WHERE r.segment_id = ?" if segment_id is not None else ""
+        rows = self._db.query(review_table.SELECT + where + " ORDER BY r.id", (segment_id,) if where else ())
+        return [review_table.from_row(row) for row in rows]
+
+    def latest_reviews(self, video_id: int | None = None) -> dict[str, Review]:
+        """Segment id -> its latest review, for segments that have one (of one video, or all)."""
+        sql = review_table.LATEST
+        params: tuple[int, ...] = ()
+        if video_id is not None:
+            sql += " JOIN segments AS s ON s.id = r.segment_id WHERE s.video_id = ?"
+            params = (video_id,)
+        reviews = map(review_table.from_row, self._db.query(sql, params))
+        return {review.segment_id: review for review in reviews}
+
+    def _missing(self, segment_id: str) -> StoreNotFoundError:
+        return StoreNotFoundError(f"{self._db.path}: no segment with id {segment_id}")

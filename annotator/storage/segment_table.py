@@ -1,0 +1,140 @@
+"""Rows of ``segments`` <-> :class:`Segment`, with checks that name the bad field."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from annotator.domain.segment import Segment, Source
+from annotator.storage.errors import StoreConstraintError
+
+SELECT = (
+    "SELECT id, video_id, label_id, start_frame, end_frame, annotator, note, attributes, source, "
+    "created_at, updated_at FROM segments"
+)
+ORDER = " ORDER BY video_id, start_frame, end_frame, id"
+_INSERT = (
+    "INSERT INTO segments (id, video_id, label_id, start_frame, end_frame, annotator, note, attributes, "
+    "source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    "UPDATE segments SET video_id = ?, label_id = ?, start_frame = ?, end_frame = ?, annotator = ?, "
+    "note = ?, attributes = ?, source = ?, updated_at = ? WHERE id = ?"
+)
+
+
+def from_row(row: tuple[Any, ...]) -> Segment:
+    return Segment(
+        id=row[0],
+        video_id=row[1],
+        label_id=row[2],
+        start_frame=row[3],
+        end_frame=row[4],
+        annotator=row[5],
+        note=row[6],
+        attributes=json.loads(row[7]),
+        source=Source(row[8]),
+        created_at=row[9],
+        updated_at=row[10],
+    )
+
+
+def _attributes_json(segment: Segment) -> str:
+    try:
+        return json.dumps(segment.attributes, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise StoreConstraintError(f"segment {segment.id}: attributes are not JSON: {exc}") from exc
+
+
+def check_references(conn: sqlite3.Connection, segments: Iterable[Segment]) -> None:
+    """Refuse a segment whose video or label is unknown, or that ends past its video."""
+    frame_counts = dict(conn.execute("SELECT id, frame_count FROM videos").fetchall())
+    label_ids = {row[0] for row in conn.execute("SELECT id FROM labels")}
+    for segment in segments:
+        frame_count = frame_counts.get(segment.video_id)
+        if frame_count is None:
+            raise StoreConstraintError(
+                f"segment {segment.id}: video_id {segment.video_id} is not in the project"
+            )
+        if segment.label_id not in label_ids:
+            raise StoreConstraintError(
+                f"segment {segment.id}: label_id {segment.label_id} is not in the project"
+            )
+        if frame_count and segment.end_frame > frame_count:
+            raise StoreConstraintError(
+                f"segment {segment.id}: end_frame {segment.end_frame} is past the end of video "
+                f"{segment.video_id} ({frame_count} frames)"
+            )
+
+
+def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment]) -> None:
+    """Insert rows as given (timestamps filled by the caller); duplicates are refused."""
+    try:
+        conn.executemany(
+            _INSERT,
+            (
+                (
+                    s.id,
+                    s.video_id,
+                    s.label_id,
+                    s.start_frame,
+                    s.end_frame,
+                    s.annotator,
+                    s.note,
+                    _attributes_json(s),
+                    s.source.value,
+                    s.created_at,
+                    s.updated_at,
+                )
+                for s in segments
+            ),
+        )
+    except sqlite3.IntegrityError as exc:
+        if "segments.id" in str(exc):
+            raise StoreConstraintError(f"a segment id is already in the project: {exc}") from exc
+        raise
+
+
+def update(conn: sqlite3.Connection, segment: Segment) -> bool:
+    """Overwrite the row's editable fields (not ``created_at`` or ``deleted``)."""
+    cursor = conn.execute(
+        _UPDATE,
+        (
+            segment.video_id,
+            segment.label_id,
+            segment.start_frame,
+            segment.end_frame,
+            segment.annotator,
+            segment.note,
+            _attributes_json(segment),
+            segment.source.value,
+            segment.updated_at,
+            segment.id,
+        ),
+    )
+    return cursor.rowcount == 1
+
+
+def set_deleted(conn: sqlite3.Connection, segment_id: str, deleted: bool, now: str) -> bool:
+    cursor = conn.execute(
+        "UPDATE segments SET deleted = ?, updated_at = ? WHERE id = ?", (int(deleted), now, segment_id)
+    )
+    return cursor.rowcount == 1
+
+
+def select_sql(video_id: int | None, label_id: int | None, include_deleted: bool) -> tuple[str, list[Any]]:
+    """The listing query for the given filters, sorted by video, start, end."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if video_id is not None:
+        clauses.append("video_id = ?")
+        params.append(video_id)
+    if label_id is not None:
+        clauses.append("label_id = ?")
+        params.append(label_id)
+    if not include_deleted:
+        clauses.append("deleted = 0")
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return SELECT + where + ORDER, params

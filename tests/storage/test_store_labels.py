@@ -1,0 +1,92 @@
+"""Labels: unique names regardless of case, keys, order, archiving."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from storage_helpers import raw_connection
+
+from annotator.domain.label import Label, LabelKind
+from annotator.storage import ProjectStore, StoreConstraintError, StoreNotFoundError
+
+
+def test_a_label_round_trips_and_goes_last(store: ProjectStore) -> None:
+    added = store.add_label(Label("Gift exchange", "#123456", "4", LabelKind.POINT, "gifts change hands"))
+    assert added.id is not None
+    assert added.order == 3
+    assert store.label(added.id) == added
+    assert store.labels()[-1] == added
+    assert replace(added, id=None, order=0) == Label(
+        "Gift exchange", "#123456", "4", LabelKind.POINT, "gifts change hands"
+    )
+
+
+@pytest.mark.parametrize("name", ["LAUGHTER", "Laughter", " laughter "])
+def test_names_are_unique_regardless_of_case(store: ProjectStore, name: str) -> None:
+    with pytest.raises(StoreConstraintError, match="is taken by label 'laughter'"):
+        store.add_label(Label(name))
+
+
+def test_non_ascii_names_fold_case_too(store: ProjectStore) -> None:
+    store.add_label(Label("Ärger"))
+    with pytest.raises(StoreConstraintError, match="is taken"):
+        store.add_label(Label("ärger"))
+    found = store.label_by_name("ÄRGER")
+    assert found is not None
+    assert found.name == "Ärger"
+
+
+def test_the_database_itself_refuses_a_case_variant(store: ProjectStore) -> None:
+    conn = raw_connection(store.db_path)
+    with pytest.raises(sqlite3.IntegrityError, match=r"UNIQUE constraint failed: labels\.name"):
+        conn.execute("INSERT INTO labels (name, colour, kind) VALUES ('Driver Swap', '#000000', 'span')")
+    conn.close()
+
+
+def test_label_by_name_ignores_case(store: ProjectStore) -> None:
+    found = store.label_by_name("DRIVER SWAP")
+    assert found is not None
+    assert found.name == "driver swap"
+    assert store.label_by_name("nothing") is None
+
+
+def test_a_key_belongs_to_one_active_label(store: ProjectStore) -> None:
+    with pytest.raises(StoreConstraintError, match="key '1' already belongs to 'driver swap'"):
+        store.add_label(Label("new", key="1"))
+    swap = store.label_by_name("driver swap")
+    assert swap is not None
+    store.update_label(replace(swap, archived=True))
+    assert store.add_label(Label("new", key="1")).key == "1"
+
+
+def test_archived_labels_are_kept_but_can_be_left_out(store: ProjectStore) -> None:
+    laughter = store.label_by_name("laughter")
+    assert laughter is not None
+    store.update_label(replace(laughter, archived=True, colour="#abcdef"))
+    assert store.label(laughter.id or 0).archived
+    assert "laughter" in [label.name for label in store.labels()]
+    assert "laughter" not in [label.name for label in store.labels(include_archived=False)]
+
+
+def test_rename_to_a_case_variant_of_itself_is_allowed(store: ProjectStore) -> None:
+    laughter = store.label_by_name("laughter")
+    assert laughter is not None
+    assert store.update_label(replace(laughter, name="Laughter")).name == "Laughter"
+
+
+def test_reorder_labels(store: ProjectStore) -> None:
+    ids = [label.id or 0 for label in store.labels()]
+    store.reorder_labels(list(reversed(ids)))
+    assert [label.id for label in store.labels()] == list(reversed(ids))
+    with pytest.raises(StoreConstraintError, match="every label id once"):
+        store.reorder_labels(ids[:2])
+    assert [label.id for label in store.labels()] == list(reversed(ids))
+
+
+def test_unknown_label_ids_are_named(store: ProjectStore) -> None:
+    with pytest.raises(StoreNotFoundError, match="no label with id 99"):
+        store.label(99)
+    with pytest.raises(StoreNotFoundError, match="no label with id 99"):
+        store.update_label(Label("x", id=99))
