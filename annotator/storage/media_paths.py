@@ -11,8 +11,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
 def to_stored(path: str | os.PathLike[str], project_dir: Path) -> str:
-    """The text to store for ``path`` (absolute, or relative to the current directory)."""
-    absolute = Path(os.path.abspath(Path(path).expanduser()))
+    """The text to store for ``path`` (absolute, or relative to the project directory)."""
+    given = Path(path).expanduser()
+    if not given.is_absolute():
+        given = Path(os.path.abspath(project_dir)) / given
+    absolute = Path(os.path.normpath(given))
     for base in _bases(project_dir):
         try:
             return absolute.relative_to(base).as_posix()

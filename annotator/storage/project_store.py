@@ -142,7 +142,7 @@ class ProjectStore(SegmentStore):
     # -- videos ----------------------------------------------------------------------------
 
     def add_video(self, path: str, fingerprint: str, info: VideoInfo) -> Video:
-        """Add a probed video; ``path`` is absolute or relative to the current directory."""
+        """Add a probed video; ``path`` is absolute or relative to the project directory."""
         with self._db.transaction() as conn:
             video_id = video_table.insert(conn, to_stored(path, self._directory), fingerprint, info)
         return self.video(video_id)
@@ -206,6 +206,16 @@ class ProjectStore(SegmentStore):
             if label.id is None or not label_table.update(conn, label):
                 raise StoreNotFoundError(f"{self.db_path}: no label with id {label.id}")
         return self.label(label.id)
+
+    def delete_label(self, label_id: int) -> None:
+        """Remove a label no segment uses (e.g. to undo adding it); used labels are archived instead."""
+        with self._db.transaction() as conn:
+            used = conn.execute("SELECT count(*) FROM segments WHERE label_id = ?", (label_id,)).fetchone()[0]
+            if used:
+                name = self.label(label_id).name
+                raise StoreConstraintError(f"label {name!r} is used by {used} segment(s); archive it instead")
+            if conn.execute("DELETE FROM labels WHERE id = ?", (label_id,)).rowcount != 1:
+                raise StoreNotFoundError(f"{self.db_path}: no label with id {label_id}")
 
     def reorder_labels(self, label_ids: Sequence[int]) -> None:
         """Put the labels in the order of ``label_ids``, which must name every label once."""

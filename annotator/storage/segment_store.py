@@ -46,10 +46,12 @@ class SegmentStore:
             if not segment_table.set_deleted(conn, segment_id, True, utc_now()):
                 raise self._missing(segment_id)
 
-    def restore_segment(self, segment_id: str) -> None:
+    def restore_segment(self, segment_id: str) -> Segment:
+        """Undo a soft delete; returns the segment as stored."""
         with self._db.transaction() as conn:
             if not segment_table.set_deleted(conn, segment_id, False, utc_now()):
                 raise self._missing(segment_id)
+        return self.segment(segment_id)
 
     def segment(self, segment_id: str) -> Segment:
         """The segment with ``segment_id``, deleted or not."""
@@ -81,6 +83,12 @@ class SegmentStore:
         with self._db.transaction() as conn:
             review_id = review_table.insert(conn, stamped)
         return replace(stamped, id=review_id)
+
+    def delete_review(self, review_id: int) -> None:
+        """Remove one verdict (to undo adding it); the one before becomes the status again."""
+        with self._db.transaction() as conn:
+            if conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,)).rowcount != 1:
+                raise StoreNotFoundError(f"{self._db.path}: no review with id {review_id}")
 
     def reviews(self, segment_id: str | None = None) -> list[Review]:
         """Review history, oldest first (of one segment, or of all)."""

@@ -9,6 +9,8 @@ import pytest
 from storage_helpers import raw_connection
 
 from annotator.domain.label import Label, LabelKind
+from annotator.domain.segment import Segment
+from annotator.domain.video import Video
 from annotator.storage import ProjectStore, StoreConstraintError, StoreNotFoundError
 
 
@@ -83,6 +85,21 @@ def test_reorder_labels(store: ProjectStore) -> None:
     with pytest.raises(StoreConstraintError, match="every label id once"):
         store.reorder_labels(ids[:2])
     assert [label.id for label in store.labels()] == list(reversed(ids))
+
+
+def test_an_unused_label_can_be_deleted_a_used_one_cannot(store: ProjectStore, video: Video) -> None:
+    added = store.add_label(Label("mistake"))
+    assert added.id is not None
+    store.delete_label(added.id)
+    assert store.label_by_name("mistake") is None
+    used = store.label_by_name("laughter")
+    assert used is not None
+    assert used.id is not None
+    store.add_segment(Segment(video.id, used.id, 0, 1))
+    with pytest.raises(StoreConstraintError, match="'laughter' is used by 1 segment"):
+        store.delete_label(used.id)
+    with pytest.raises(StoreNotFoundError, match="no label with id 99"):
+        store.delete_label(99)
 
 
 def test_unknown_label_ids_are_named(store: ProjectStore) -> None:

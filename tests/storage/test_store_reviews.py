@@ -10,7 +10,7 @@ from storage_helpers import raw_connection
 
 from annotator.domain.segment import Review, Segment, Verdict
 from annotator.domain.video import Video
-from annotator.storage import ProjectStore, StoreConstraintError
+from annotator.storage import ProjectStore, StoreConstraintError, StoreNotFoundError
 
 
 @pytest.fixture
@@ -59,6 +59,18 @@ def test_latest_reviews_of_one_video(store: ProjectStore, video: Video, segments
     store.add_review(Review(elsewhere.id, "r", Verdict.REJECTED))
     assert set(store.latest_reviews(video.id)) == {segments[0].id}
     assert set(store.latest_reviews(other.id)) == {"elsewhere"}
+
+
+def test_deleting_a_review_makes_the_one_before_the_status_again(
+    store: ProjectStore, segments: list[Segment]
+) -> None:
+    first = store.add_review(Review(segments[0].id, "r", Verdict.NEEDS_FIX))
+    second = store.add_review(Review(segments[0].id, "r", Verdict.APPROVED))
+    assert second.id is not None
+    store.delete_review(second.id)
+    assert store.latest_reviews()[segments[0].id] == first
+    with pytest.raises(StoreNotFoundError, match="no review with id 999"):
+        store.delete_review(999)
 
 
 def test_a_review_of_an_unknown_segment_is_refused(store: ProjectStore) -> None:

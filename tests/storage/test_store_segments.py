@@ -86,7 +86,7 @@ def test_soft_delete_and_restore(store: ProjectStore, video: Video) -> None:
     assert store.segment(gone.id).start_frame == 5  # still readable, e.g. for undo
     assert store.segment_count() == 1
     assert store.segment_count(include_deleted=True) == 2
-    store.restore_segment(gone.id)
+    assert store.restore_segment(gone.id) == store.segment(gone.id)
     assert not store.is_deleted(gone.id)
     assert [s.id for s in store.segments()] == [kept.id, gone.id]
 

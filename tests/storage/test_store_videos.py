@@ -51,12 +51,11 @@ def test_path_outside_the_project_is_stored_absolute(store: ProjectStore, tmp_pa
     assert store.resolve_path(video) == outside
 
 
-def test_relative_input_is_taken_from_the_current_directory(
-    store: ProjectStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(store.directory)
-    video = store.add_video(os.path.join("media", "c.mp4"), "fp-c", make_info())
-    assert video.path == "media/c.mp4"
+def test_relative_input_is_taken_from_the_project_directory(store: ProjectStore, tmp_path: Path) -> None:
+    inside = store.add_video(os.path.join("media", "..", "media", "c.mp4"), "fp-c", make_info())
+    assert inside.path == "media/c.mp4"
+    outside = store.add_video("../footage/d.mp4", "fp-d", make_info())
+    assert outside.path == str(tmp_path / "footage" / "d.mp4")
 
 
 def test_a_project_moved_with_its_media_still_finds_them(
