@@ -1,0 +1,149 @@
+"""ELAN EAF import: annotations -> segments of one video, all or nothing.
+
+:func:`read_eaf` reads the top-level (time-aligned) tiers; each annotation's label comes
+from :mod:`annotator.formats.eaf_labels`; its times become frames with the rule of
+:class:`MsFrames` (``start_frame`` is the frame holding the start time, ``end_frame`` the
+frame holding the end time, so ``[start_frame, end_frame)``; our own exports come back
+exactly). A dependent tier named ``"<...> notes"`` gives the notes of the annotations it
+refers to (several notes on one annotation are joined with a line break); other dependent
+tiers are skipped and reported.
+
+Skipped, and reported in :attr:`EafImport.skipped`: annotations with an empty value on a
+tier whose values decide the label, annotations or tiers mapped to nothing, unaligned
+annotations (no time), annotations shorter than a frame, dependent tiers. Refused with
+:class:`EafImportError`: malformed XML (with its line), a file that is not EAF, a time past
+the end of the video, unknown or ambiguous labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from annotator.domain.frame_times import FrameTimes
+from annotator.formats.eaf_document import EafImportError, Tier, parse_eaf
+from annotator.formats.eaf_labels import SKIP, LabelResolver
+from annotator.formats.ms_frames import MsFrames
+
+__all__ = ["SKIP", "EafImport", "EafImportError", "EafSegment", "read_eaf", "read_eaf_media_urls"]
+
+
+class EafSegment(NamedTuple):
+    """A segment read from an EAF file: ``label`` is a project label name."""
+
+    label: str
+    start_frame: int
+    end_frame: int
+    note: str
+    tier: str
+    annotation_id: str
+
+
+@dataclass(frozen=True)
+class EafImport:
+    """The segments of an EAF file, what was skipped (one message per tier and reason),
+    and the media the file names (relative URL first when it has one)."""
+
+    segments: tuple[EafSegment, ...]
+    skipped: tuple[str, ...]
+    media_urls: tuple[str, ...]
+
+
+def read_eaf(
+    path: Path,
+    frame_times: FrameTimes,
+    label_names: Iterable[str],
+    mapping: Mapping[str, str] | None = None,
+) -> EafImport:
+    """The segments of the EAF file at ``path`` for a video with ``frame_times``.
+
+    ``label_names`` are the project's labels; ``mapping`` maps tier names or annotation
+    values (regardless of case) to a label name, or to ``""`` (:data:`SKIP`) to skip them."""
+    document = parse_eaf(path)
+    resolver = LabelResolver(path, label_names, mapping)
+    reader = _TierReader(path, MsFrames(frame_times), resolver, _notes(document.tiers))
+    for tier in document.tiers:
+        if tier.parent:
+            reader.skip_dependent(tier)
+        else:
+            reader.read(tier)
+    resolver.check()
+    return EafImport(tuple(reader.segments), tuple(reader.messages()), document.media_urls)
+
+
+def read_eaf_media_urls(path: Path) -> tuple[str, ...]:
+    """The media an EAF file names, to choose the video before :func:`read_eaf`."""
+    return parse_eaf(path).media_urls
+
+
+def _is_notes(tier: Tier) -> bool:
+    return bool(tier.parent) and tier.name.strip().casefold().endswith("notes") and not tier.alignable
+
+
+def _notes(tiers: list[Tier]) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for tier in tiers:
+        if _is_notes(tier):
+            for _, referred, value in tier.references:
+                notes[referred] = f"{notes[referred]}\n{value}" if referred in notes else value
+    return notes
+
+
+class _TierReader:
+    def __init__(self, path: Path, frames: MsFrames, resolver: LabelResolver, notes: dict[str, str]) -> None:
+        self._path, self._frames, self._resolver, self._notes = path, frames, resolver, notes
+        self.segments: list[EafSegment] = []
+        self._skipped: dict[tuple[str, str], list[str]] = {}
+
+    def read(self, tier: Tier) -> None:
+        tier_label, explicit = self._resolver.for_tier(tier.name)
+        for annotation in tier.alignable:
+            if explicit:
+                label = tier_label
+            elif tier_label is None and not annotation.value.strip():
+                self._skip(tier.name, "annotations with an empty value", annotation.id)
+                continue
+            else:
+                label = self._resolver.for_value(tier.name, tier_label, annotation.value, annotation.id)
+            if label == SKIP:
+                self._skip(tier.name, "annotations mapped to nothing", annotation.id)
+            elif label is not None:
+                self._add(tier.name, label, annotation.id, annotation.start_ms, annotation.end_ms)
+
+    def skip_dependent(self, tier: Tier) -> None:
+        if not _is_notes(tier):
+            for annotation_id in [a.id for a in tier.alignable] + [r[0] for r in tier.references]:
+                self._skip(tier.name, f"annotations of a dependent tier (of {tier.parent!r})", annotation_id)
+
+    def _add(
+        self, tier: str, label: str, annotation_id: str, start_ms: int | None, end_ms: int | None
+    ) -> None:
+        if start_ms is None or end_ms is None:
+            self._skip(tier, "unaligned annotations (no time)", annotation_id)
+            return
+        start = self._frame(start_ms, tier, annotation_id, is_end=False)
+        end = self._frame(end_ms, tier, annotation_id, is_end=True)
+        if end <= start:
+            self._skip(tier, "annotations shorter than a frame", annotation_id)
+            return
+        note = self._notes.get(annotation_id, "")
+        self.segments.append(EafSegment(label, start, end, note, tier, annotation_id))
+
+    def _frame(self, ms: int, tier: str, annotation_id: str, *, is_end: bool) -> int:
+        try:
+            return self._frames.frame(ms, is_end=is_end)
+        except ValueError:
+            duration = self._frames.duration_ms
+            reason = f"{ms} ms is past the end of the video ({duration} ms long)"
+            raise EafImportError(self._path, f"tier {tier!r}, annotation {annotation_id!r}", reason) from None
+
+    def _skip(self, tier: str, reason: str, annotation_id: str) -> None:
+        self._skipped.setdefault((tier, reason), []).append(annotation_id)
+
+    def messages(self) -> list[str]:
+        return [
+            f"tier {tier!r}: {len(ids)} {reason} skipped (first: {ids[0]!r})"
+            for (tier, reason), ids in self._skipped.items()
+        ]
