@@ -14,7 +14,6 @@ from typing import NamedTuple
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment
 
-
 # Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, and so on).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
