@@ -30,7 +30,7 @@ from pathlib import Path
 from annotator.domain.label import Label
 from annotator.domain.video import Video
 from annotator.formats.csv_header import read_header
-from annotator.formats.csv_problems import CsvImportError, CsvProblem, FieldError
+from annotator.formats.csv_problems import CsvImportError, CsvProblem
 from annotator.formats.csv_row_reader import ImportedSegment, RowReader
 
 _DELIMITERS = ",;\t"
@@ -47,20 +47,7 @@ def read_csv(path: Path, videos: Sequence[Video], labels: Sequence[Label]) -> li
     except StopIteration:
         raise CsvImportError(path, [CsvProblem(0, "", "the file is empty")]) from None
     columns = read_header(header, path, header_line)
-    rows = RowReader(columns, len(header), videos, labels)
-    imported: list[ImportedSegment] = []
-    problems: list[CsvProblem] = []
-    line_of_id: dict[str, int] = {}
-    for line, cells in records:
-        try:
-            item = rows.read(cells, line)
-        except FieldError as exc:
-            problems.append(CsvProblem(line, exc.field, exc.reason))
-            continue
-        if line_of_id.setdefault(item.segment.id, line) != line:
-            reason = f"{item.segment.id} is already used on line {line_of_id[item.segment.id]}"
-            problems.append(CsvProblem(line, "segment_id", reason))
-        imported.append(item)
+    imported, problems = RowReader(columns, len(header), videos, labels).read_all(records)
     if problems:
         raise CsvImportError(path, problems)
     return imported
