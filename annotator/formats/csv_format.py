@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
@@ -100,13 +100,16 @@ def save_csv(
     over it only when complete, so a failure never leaves half a file. ``excel_bom``
     starts the file with a UTF-8 BOM, which makes Excel read non-ASCII text correctly."""
     encoding = "utf-8-sig" if excel_bom else "utf-8"
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    # os.open with 0o666 honours the umask (mkstemp would leave the export readable by its
+    # owner only).
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
             rows = write_csv(out, segments, videos, labels, latest_reviews)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return rows
 

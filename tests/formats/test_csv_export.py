@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,11 @@ def test_the_output_is_plain_rfc4180_for_pandas_like_readers() -> None:
     rows = list(csv.reader(io.StringIO(export_text([segment]), newline="")))
     assert len(rows) == 2
     assert rows[1][11] == 'a,"b"\r\nc'
+
+
+def test_save_csv_gives_the_file_the_usual_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "shared.csv"
+    save_csv(path, [], VIDEOS, LABELS, {})
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
