@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from annotator.storage.errors import (
     StoreBusyError,
@@ -27,7 +27,9 @@ from annotator.storage.errors import (
 )
 
 BUSY_TIMEOUT_S = 5.0
-SYNCHRONOUS = "NORMAL"
+Synchronous = Literal["NORMAL", "FULL"]
+SYNCHRONOUS: Synchronous = "NORMAL"
+CACHE_KIB = 32_768  # 100,000 segments with their indexes fit, so a bulk import does not thrash
 _BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 _CORRUPT_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
@@ -60,7 +62,9 @@ def translated(path: Path) -> Iterator[None]:
         raise translate(exc, path) from exc
 
 
-def connect(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S, synchronous: str = SYNCHRONOUS) -> Database:
+def connect(
+    path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S, synchronous: Synchronous = SYNCHRONOUS
+) -> Database:
     """Open ``path`` read-write in WAL mode with foreign keys on."""
     with translated(path):
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_s)
@@ -70,7 +74,10 @@ def connect(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S, synchronous: str
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise StoreError(f"{path}: cannot use write-ahead logging here (journal mode {mode})")
+            if synchronous not in ("NORMAL", "FULL"):
+                raise StoreError(f"{path}: synchronous must be NORMAL or FULL, got {synchronous!r}")
             conn.execute(f"PRAGMA synchronous = {synchronous}")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         except BaseException:
             conn.close()
             raise

@@ -17,20 +17,22 @@ class SegmentStore:
     _db: Database
 
     def add_segment(self, segment: Segment) -> Segment:
-        """Add a segment; empty ``created_at``/``updated_at`` are set to now."""
-        return self.add_segments([segment])[0]
-
-    def add_segments(self, segments: Sequence[Segment]) -> list[Segment]:
-        """Add many segments in one transaction: all of them, or none if one is refused."""
+        """Add a segment; returns it with empty ``created_at``/``updated_at`` set to now."""
         now = utc_now()
-        stamped = [
-            replace(s, created_at=s.created_at or now, updated_at=s.updated_at or s.created_at or now)
-            for s in segments
-        ]
-        with self._db.transaction() as conn:
-            segment_table.check_references(conn, stamped)
-            segment_table.insert_many(conn, stamped)
+        created = segment.created_at or now
+        stamped = replace(segment, created_at=created, updated_at=segment.updated_at or created)
+        self.add_segments([stamped])
         return stamped
+
+    def add_segments(self, segments: Sequence[Segment]) -> None:
+        """Add many segments in one transaction: all of them, or none if one is refused.
+
+        Empty timestamps are stored as now (read them back with :meth:`segments`); nothing
+        is returned, so an import of 100,000 rows builds no second copy of them.
+        """
+        with self._db.transaction() as conn:
+            segment_table.check_references(conn, segments)
+            segment_table.insert_many(conn, segments, utc_now())
 
     def update_segment(self, segment: Segment) -> Segment:
         """Write a segment's new bounds, label, note...; ``updated_at`` becomes now."""

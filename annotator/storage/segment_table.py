@@ -14,7 +14,7 @@ SELECT = (
     "SELECT id, video_id, label_id, start_frame, end_frame, annotator, note, attributes, source, "
     "created_at, updated_at FROM segments"
 )
-ORDER = " ORDER BY video_id, start_frame, end_frame, id"
+ORDER = " ORDER BY video_id, start_frame, end_frame"  # ties: the index keeps insertion order
 _INSERT = (
     "INSERT INTO segments (id, video_id, label_id, start_frame, end_frame, annotator, note, attributes, "
     "source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -23,6 +23,9 @@ _UPDATE = (
     "UPDATE segments SET video_id = ?, label_id = ?, start_frame = ?, end_frame = ?, annotator = ?, "
     "note = ?, attributes = ?, source = ?, updated_at = ? WHERE id = ?"
 )
+
+
+_SOURCES = {source.value: source for source in Source}
 
 
 def from_row(row: tuple[Any, ...]) -> Segment:
@@ -34,14 +37,16 @@ def from_row(row: tuple[Any, ...]) -> Segment:
         end_frame=row[4],
         annotator=row[5],
         note=row[6],
-        attributes=json.loads(row[7]),
-        source=Source(row[8]),
+        attributes={} if row[7] == "{}" else json.loads(row[7]),
+        source=_SOURCES[row[8]],
         created_at=row[9],
         updated_at=row[10],
     )
 
 
 def _attributes_json(segment: Segment) -> str:
+    if not segment.attributes:
+        return "{}"
     try:
         return json.dumps(segment.attributes, ensure_ascii=False, sort_keys=True, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -69,8 +74,8 @@ def check_references(conn: sqlite3.Connection, segments: Iterable[Segment]) -> N
             )
 
 
-def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment]) -> None:
-    """Insert rows as given (timestamps filled by the caller); duplicates are refused."""
+def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment], now: str) -> None:
+    """Insert rows; empty ``created_at``/``updated_at`` become ``now``; duplicates are refused."""
     try:
         conn.executemany(
             _INSERT,
@@ -85,8 +90,8 @@ def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment]) -> None:
                     s.note,
                     _attributes_json(s),
                     s.source.value,
-                    s.created_at,
-                    s.updated_at,
+                    s.created_at or now,
+                    s.updated_at or s.created_at or now,
                 )
                 for s in segments
             ),

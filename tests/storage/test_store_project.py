@@ -33,6 +33,11 @@ def test_connection_guards_the_data(store: ProjectStore) -> None:
     assert pragmas["user_version"] == 1
 
 
+def test_full_synchronous_can_be_asked_for(store: ProjectStore) -> None:
+    with ProjectStore.open(store.directory, synchronous="FULL") as again:
+        assert again.pragmas()["synchronous"] == 2
+
+
 def test_open_by_folder_or_by_file(store: ProjectStore, vocabulary: Vocabulary) -> None:
     store.meta_set("note", "hello")
     for target in (store.directory, store.db_path):

@@ -18,7 +18,8 @@ def segments(store: ProjectStore, video: Video) -> list[Segment]:
     label = store.label_by_name("laughter")
     assert label is not None
     assert label.id is not None
-    return store.add_segments([Segment(video.id, label.id, n * 10, n * 10 + 5) for n in range(3)])
+    store.add_segments([Segment(video.id, label.id, n * 10, n * 10 + 5) for n in range(3)])
+    return store.segments()
 
 
 def test_history_is_kept_oldest_first_and_the_latest_wins(

@@ -41,6 +41,15 @@ def test_every_field_round_trips_and_times_are_filled(store: ProjectStore, video
     assert store.segment(segment.id) == added
 
 
+def test_bulk_add_fills_times_too(store: ProjectStore, video: Video) -> None:
+    given = Segment(video.id, _label_id(store), 0, 1, created_at="2020-01-01T00:00:00.000Z")
+    store.add_segments([given, Segment(video.id, _label_id(store), 1, 2)])
+    first, second = store.segments()
+    assert (first.created_at, first.updated_at) == (given.created_at, given.created_at)
+    assert ISO_UTC.match(second.created_at)
+    assert second.updated_at == second.created_at
+
+
 def test_given_times_are_kept_on_add(store: ProjectStore, video: Video) -> None:
     given = Segment(video.id, _label_id(store), 0, 1, created_at="2020-01-01T00:00:00.000Z")
     assert store.add_segment(given).updated_at == "2020-01-01T00:00:00.000Z"

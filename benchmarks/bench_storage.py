@@ -1,0 +1,125 @@
+"""Project store: bulk insert, single-edit commit latency, listing (one JSON line per figure).
+
+Targets (issue 2): one edit <= 5 ms median. Bulk insert and listing have no issue target;
+they are measured against 2 s and 1 s, what an import or a project open may cost.
+``--quick`` uses 10,000 segments and 100 edits for a smoke run.
+Run from the repository root: ``.venv/bin/python -m benchmarks.bench_storage [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import tempfile
+import time
+from fractions import Fraction
+from pathlib import Path
+
+from annotator.domain.frame_times import FrameTimes
+from annotator.domain.label import Label, Vocabulary
+from annotator.domain.segment import Segment
+from annotator.domain.video_info import VideoInfo
+from annotator.storage import ProjectStore
+from annotator.storage.database import Synchronous
+
+FRAMES = 90_000  # an hour at 25 fps
+COMMAND = ".venv/bin/python -m benchmarks.bench_storage"
+
+
+def _emit(figure: str, value: float, unit: str, target: str, **extra: object) -> None:
+    line = {"figure": figure, "value": round(value, 3), "unit": unit, "target": target, "command": COMMAND}
+    print(json.dumps(line | extra), flush=True)
+
+
+def _project(directory: Path) -> tuple[ProjectStore, int]:
+    labels = tuple(Label(f"label {n}", key=str(n)) for n in range(1, 10))
+    store = ProjectStore.create(directory, Vocabulary("bench", labels))
+    times = FrameTimes.constant(Fraction(25), FRAMES)
+    info = VideoInfo(
+        "hour.mp4", "h264", 1920, 1080, Fraction(25), FRAMES, times.duration_s, times.start_s, True, False
+    )
+    video = store.add_video(str(directory / "hour.mp4"), "fp-hour", info)
+    return store, video.id
+
+
+def _segments(video_id: int, count: int, rng: random.Random) -> list[Segment]:
+    notes = ["", "", "laughs, then waves", "Gespräch"]
+    segments = []
+    for _ in range(count):
+        start = rng.randrange(FRAMES - 300)
+        segments.append(
+            Segment(
+                video_id, rng.randrange(1, 10), start, start + rng.randrange(1, 300), note=rng.choice(notes)
+            )
+        )
+    return segments
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def bench_bulk_and_listing(directory: Path, count: int) -> None:
+    store, video_id = _project(directory)
+    segments = _segments(video_id, count, random.Random(7))
+    started = time.perf_counter()
+    store.add_segments(segments)
+    _emit(f"insert {count:,} segments in one transaction", time.perf_counter() - started, "s", "<= 2 s")
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        listed = store.segments()
+        runs.append((time.perf_counter() - started) * 1000)
+    assert len(listed) == count
+    _emit(f"list {count:,} segments (median of 5)", statistics.median(runs), "ms", "<= 1000 ms")
+    store.close()
+    started = time.perf_counter()
+    ProjectStore.open(directory).close()
+    size_mb = (directory / "annotations.db").stat().st_size / 1e6
+    _emit(
+        f"open a project of {count:,} segments", (time.perf_counter() - started) * 1000, "ms", "-", mb=size_mb
+    )
+
+
+def bench_edits(directory: Path, edits: int, synchronous: Synchronous) -> None:
+    """Half adds, half moves of an edge, each its own committed transaction, as a user makes them."""
+    store, video_id = _project(directory)
+    store.add_segments(_segments(video_id, 10_000, random.Random(3)))
+    store.close()
+    store = ProjectStore.open(directory, synchronous=synchronous)
+    rng = random.Random(11)
+    latencies: list[float] = []
+    last: Segment | None = None
+    for n in range(edits):
+        started = time.perf_counter()
+        if last is None or n % 2 == 0:
+            last = store.add_segment(_segments(video_id, 1, rng)[0])
+        else:
+            last = store.update_segment(last.with_bounds(last.start_frame, last.end_frame + 1))
+        latencies.append((time.perf_counter() - started) * 1000)
+    store.close()
+    name = f"single-edit commit (add or update), synchronous={synchronous}, {edits} edits"
+    target = "<= 5 ms median" if synchronous == "NORMAL" else "-"
+    median, p95 = statistics.median(latencies), _percentile(latencies, 0.95)
+    _emit(name + ": median", median, "ms", target)
+    _emit(name + ": p95", p95, "ms", "-")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="10,000 segments and 100 edits")
+    args = parser.parse_args()
+    count, edits = (10_000, 100) if args.quick else (100_000, 500)
+    with tempfile.TemporaryDirectory(prefix="bench-storage-", dir=os.environ.get("BENCH_DIR")) as tmp:
+        bench_bulk_and_listing(Path(tmp) / "bulk", count)
+        for synchronous in ("NORMAL", "FULL"):
+            bench_edits(Path(tmp) / f"edits-{synchronous}", edits, synchronous)
+    _emit("load average (1 min) while measuring", os.getloadavg()[0], "", "-", cpus=os.cpu_count())
+
+
+if __name__ == "__main__":
+    main()
