@@ -1,0 +1,118 @@
+"""EAF export: valid against the EAF 3.0 schema, and pympi reads the same tiers, values,
+times and notes; times in ms come from the frame table, not from ``n / fps``."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from exchange_helpers import CLIP, LABELS, NTSC_CLIP, PHONE, eaf_text, expected_ms, write_text
+from lxml import etree
+
+from annotator.domain.segment import Segment
+from annotator.domain.video import Video
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from pympi.Elan import Eaf
+
+SCHEMA = etree.XMLSchema(etree.parse(str(Path("/work/shared/formats/EAFv3.0.xsd"))))
+
+
+def _segments(video: Video) -> list[Segment]:
+    last = video.info.frame_count
+    return [
+        Segment(video.id, 10, 0, 3, note="first & <best>\nsecond line"),
+        Segment(video.id, 10, 2, 5),  # overlaps the first: goes to "driving (2)"
+        Segment(video.id, 10, 5, 7, note="touches, so back on the first tier"),
+        Segment(video.id, 12, 3, 4),
+        Segment(video.id, 11, last - 2, last, note="\x01control characters dropped"),
+    ]
+
+
+def _export(tmp_path: Path, video: Video) -> Path:
+    return write_text(tmp_path, eaf_text(video, _segments(video), "./my clip.mp4"), "out.eaf")
+
+
+@pytest.mark.parametrize("video", [CLIP, NTSC_CLIP, PHONE], ids=["25fps", "29.97", "vfr"])
+def test_the_file_validates_against_the_schema(tmp_path: Path, video: Video) -> None:
+    document = etree.parse(str(_export(tmp_path, video)))
+    assert SCHEMA.validate(document), SCHEMA.error_log
+
+
+@pytest.mark.parametrize("video", [CLIP, NTSC_CLIP, PHONE], ids=["25fps", "29.97", "vfr"])
+def test_pympi_reads_back_tiers_values_and_times(tmp_path: Path, video: Video) -> None:
+    eaf = Eaf(str(_export(tmp_path, video)))
+    last = video.info.frame_count
+
+    def span(start: int, end: int, value: str) -> tuple[int, int, str]:
+        return (expected_ms(video, start), expected_ms(video, end), value)
+
+    assert list(eaf.get_tier_names()) == [
+        "driving",
+        "driving notes",
+        "driving (2)",
+        "laughter",
+        "laughter notes",
+        "Gift exchange",
+    ]
+    assert sorted(eaf.get_annotation_data_for_tier("driving")) == [
+        span(0, 3, "driving"),
+        span(5, 7, "driving"),
+    ]
+    assert eaf.get_annotation_data_for_tier("driving (2)") == [span(2, 5, "driving")]
+    assert eaf.get_annotation_data_for_tier("Gift exchange") == [span(3, 4, "Gift exchange")]
+    assert eaf.get_annotation_data_for_tier("laughter") == [span(last - 2, last, "laughter")]
+    notes = sorted(eaf.get_ref_annotation_data_for_tier("driving notes"))
+    assert notes == [
+        (*span(0, 3, "first & <best>\nsecond line"), "driving"),
+        (*span(5, 7, "touches, so back on the first tier"), "driving"),
+    ]
+    assert eaf.get_ref_annotation_data_for_tier("laughter notes")[0][2] == "control characters dropped"
+    assert eaf.get_parameters_for_tier("driving notes")["PARENT_REF"] == "driving"
+
+
+def test_times_come_from_the_frame_table_not_the_frame_rate(tmp_path: Path) -> None:
+    eaf = Eaf(str(_export(tmp_path, PHONE)))
+    # Frame 3 of the VFR phone clip is 133.333 ms after the first frame (3 / 30 fps = 100 ms);
+    # the 0.033 s start time is not added.
+    assert eaf.get_annotation_data_for_tier("Gift exchange") == [(133, 150, "Gift exchange")]
+    assert eaf.get_annotation_data_for_tier("driving")[0][:2] == (0, 133)
+
+
+def test_ntsc_times_round_half_up(tmp_path: Path) -> None:
+    eaf = Eaf(str(_export(tmp_path, NTSC_CLIP)))
+    # t(3) = 100.1 ms, t(4) = 133.4667 ms, t(5) = 166.833 ms; t(7) = 233.567 ms
+    assert eaf.get_annotation_data_for_tier("Gift exchange") == [(100, 133, "Gift exchange")]
+    assert eaf.get_annotation_data_for_tier("driving (2)") == [(67, 167, "driving")]
+
+
+def test_vocabulary_type_and_media(tmp_path: Path) -> None:
+    eaf = Eaf(str(_export(tmp_path, CLIP)))
+    assert eaf.linguistic_types["label"]["CONTROLLED_VOCABULARY_REF"] == "labels"
+    assert eaf.linguistic_types["note"]["CONSTRAINTS"] == "Symbolic_Association"
+    entries = eaf.get_cv_entries("labels")
+    assert sorted(values[0][0][0] for values in entries.values()) == sorted(label.name for label in LABELS)
+    described = {values[0][0][0]: values[0][0][2] for values in entries.values()}
+    assert described["laughter"] == "both laugh & <smile>"
+    assert [
+        tier["LINGUISTIC_TYPE_REF"] for tier in map(eaf.get_parameters_for_tier, ["driving", "laughter"])
+    ] == [
+        "label",
+        "label",
+    ]
+    media = eaf.media_descriptors[0]
+    assert media["RELATIVE_MEDIA_URL"] == "./my%20clip.mp4"
+    assert media["MIME_TYPE"] == "video/mp4"
+
+
+def test_every_label_gets_a_tier_even_without_segments(tmp_path: Path) -> None:
+    eaf = Eaf(str(write_text(tmp_path, eaf_text(CLIP, []), "empty.eaf")))
+    assert list(eaf.get_tier_names()) == [label.name for label in LABELS]
+    assert SCHEMA.validate(etree.parse(str(tmp_path / "empty.eaf")))
+
+
+def test_a_segment_of_another_video_is_refused() -> None:
+    with pytest.raises(ValueError, match="belongs to video 2"):
+        eaf_text(CLIP, [Segment(NTSC_CLIP.id, 10, 0, 3)])
