@@ -64,18 +64,27 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def bench_bulk_and_listing(directory: Path, count: int) -> None:
+    """Wall time, and CPU time (what a busy machine cannot inflate much), of an import and a listing."""
     store, video_id = _project(directory)
     segments = _segments(video_id, count, random.Random(7))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     store.add_segments(segments)
-    _emit(f"insert {count:,} segments in one transaction", time.perf_counter() - started, "s", "<= 2 s")
-    runs = []
+    wall_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    _emit(f"insert {count:,} segments in one transaction", wall_s, "s", "<= 2 s", cpu_s=round(cpu_s, 3))
+    runs, cpu_runs = [], []
     for _ in range(5):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         listed = store.segments()
         runs.append((time.perf_counter() - started) * 1000)
+        cpu_runs.append((time.process_time() - cpu) * 1000)
     assert len(listed) == count
-    _emit(f"list {count:,} segments (median of 5)", statistics.median(runs), "ms", "<= 1000 ms")
+    _emit(
+        f"list {count:,} segments (median of 5)",
+        statistics.median(runs),
+        "ms",
+        "<= 1000 ms",
+        cpu_ms=round(statistics.median(cpu_runs), 1),
+    )
     store.close()
     started = time.perf_counter()
     ProjectStore.open(directory).close()
