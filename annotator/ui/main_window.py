@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.table_dock.setWidget(self.table)
         self.vocabulary = VocabularyPanel(document)
         self.vocabulary_dock.setWidget(self.vocabulary)
-        document.undo_stack.indexChanged.connect(lambda _index: self.project_actions.refresh_undo_actions())
+        document.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
     def close_project(self) -> None:
         if self.project is None:
@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         self.table_dock.setWidget(QWidget())
         self.vocabulary_dock.setWidget(QWidget())
         self.timeline = self.table = None
+        if self.document is not None:
+            self.document.undo_stack.indexChanged.disconnect(self._on_undo_stack_index_changed)
+            self.document.deleteLater()
         self.project.close()
         self.project = self.document = self.coding = None
         self.video = None
@@ -390,6 +393,9 @@ class MainWindow(QMainWindow):
     def _on_table_selection_changed(self, segment_ids: list[str]) -> None:
         if self.timeline is not None:
             self.timeline.select_segments(segment_ids)
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        self.project_actions.refresh_undo_actions()
 
     def _on_runner_changed(self, *_args: object) -> None:
         running = self.runner.running

@@ -21,7 +21,7 @@ def image_frame_number(image: QImage) -> int:
 
 def shown_frame(window: MainWindow) -> int:
     """The frame number carried by the pixels the video view is showing."""
-    return image_frame_number(window.player_panel.view.image())
+    return image_frame_number(window.player_panel.view.image)
 
 
 def readout(window: MainWindow) -> str:
