@@ -1,15 +1,18 @@
 """The small protocol the rest of the program reads frames through.
 
 ``frame(n)`` returns the exact n-th frame a decoder shows (0-based) as an HxWx3 RGB
-``uint8`` array. Backends: ``DecoderFrameSource`` (a persistent OpenCV/FFmpeg decoder that
-identifies frames by timestamp) and any fake a test needs.
+``uint8`` array. Backends, both persistent decoders that identify frames by timestamp:
+``PyAVFrameSource`` ("pyav", the default: it seeks straight to the keyframe before the
+frame, so a random fetch on a GOP-10 proxy decodes at most 10 frames) and
+``DecoderFrameSource`` ("opencv": OpenCV's seek backs off >= 16 frames more); plus any fake
+a test needs. ``docs/performance.md`` has the figures behind the choice.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, Self, get_args, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -18,6 +21,11 @@ from annotator.media.probe import probe_with_index
 
 if TYPE_CHECKING:
     from annotator.media.cache import MediaCache
+
+
+Backend = Literal["pyav", "opencv"]
+BACKENDS: tuple[Backend, ...] = get_args(Backend)
+DEFAULT_BACKEND: Backend = "pyav"
 
 
 @runtime_checkable
@@ -40,9 +48,18 @@ class FrameSource(Protocol):
     ) -> None: ...
 
 
-def open_frame_source(path: Path, cache: MediaCache | None = None) -> FrameSource:
-    """Open ``path`` for exact frame access (probing it, through ``cache`` if given)."""
-    from annotator.media.decoder_source import DecoderFrameSource  # it implements this protocol
-
+def open_frame_source(
+    path: Path, cache: MediaCache | None = None, *, backend: Backend = DEFAULT_BACKEND
+) -> FrameSource:
+    """Open ``path`` for exact frame access (probing it, through ``cache`` if given) with
+    the ``backend`` decoder ("pyav" or "opencv")."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown frame source backend {backend!r} (one of {', '.join(BACKENDS)})")
     _, index = probe_with_index(Path(path), cache)
-    return DecoderFrameSource(Path(path), index)
+    if backend == "opencv":
+        from annotator.media.decoder_source import DecoderFrameSource  # it implements this protocol
+
+        return DecoderFrameSource(Path(path), index)
+    from annotator.media.pyav_source import PyAVFrameSource  # it implements this protocol
+
+    return PyAVFrameSource(Path(path), index)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.media.frame_source import BACKENDS, Backend
 from annotator.media.synthetic import make_numbered_clip
 
 X264_BFRAMES = ("-c:v", "libx264", "-preset", "veryfast", "-g", "30", "-bf", "2", "-pix_fmt", "yuv420p")
@@ -77,6 +78,13 @@ def any_clip(request: pytest.FixtureRequest) -> Path:
     """Each numbered clip in turn."""
     path: Path = request.getfixturevalue(request.param)
     return path
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """Each frame source backend in turn ("pyav", "opencv")."""
+    name: Backend = request.param
+    return name
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,234 @@
+"""Exact frames from a persistent PyAV (FFmpeg) decoder, identified by timestamp.
+
+The frame table says where the keyframes are, so a seek goes straight to the keyframe at
+or before the wanted frame (OpenCV's seek always backs off at least 16 frames more). Every
+decoded frame is identified by its ``pts`` in the frame table, never by counting from the
+seek; only a frame without a timestamp (the last of an MPEG program stream may lack one)
+counts as the one after its predecessor. A request just ahead of the decoder decodes
+forward; one step back fills a backward run of frames into an LRU cache, so holding Left
+mostly hits the cache. Only frames that are returned or cached are converted to RGB.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, Self
+
+import av
+import av.error
+import numpy as np
+import numpy.typing as npt
+from av.container import InputContainer
+from av.video.frame import VideoFrame
+from av.video.stream import VideoStream
+
+from annotator.media.errors import MediaError
+from annotator.media.frame_cache import Frame, FrameCache
+from annotator.media.frame_table import StreamIndex
+
+log = logging.getLogger(__name__)
+
+BACKWARD_RUN = 12
+"""Frames decoded and cached before the requested one when stepping back."""
+
+LANDING_LIMIT = 32
+"""Frames decoded after a seek while looking for the keyframe it should have landed on."""
+
+ThreadType = Literal["NONE", "SLICE", "FRAME", "AUTO"]
+
+
+class PyAVFrameSource:
+    """``FrameSource`` over one file; not thread-safe (one decoder, one caller)."""
+
+    def __init__(
+        self,
+        path: Path,
+        index: StreamIndex,
+        *,
+        cache_bytes: int = 256 << 20,
+        thread_type: ThreadType = "AUTO",
+    ) -> None:
+        self.path = Path(path)
+        self._index = index
+        times = index.frame_times
+        self._pts = np.array(times.pts, dtype=np.int64)
+        self._by_pts = {int(pts): n for n, pts in enumerate(times.pts)}
+        steps = np.diff(np.append(self._pts, times.end_pts))
+        self._tolerance = max(0, int(steps.min()) // 2 - 1)
+        self._keyframes = frozenset(index.keyframes)
+        self._thread_type: ThreadType = thread_type
+        self._container, self._stream = self._open()
+        self._frames: Iterator[VideoFrame] = iter(())
+        self._current: VideoFrame | None = None
+        self._position = -1  # index of self._current; -1: none yet
+        self._last_request = -1
+        self.frames_decoded = 0
+        """Frames the decoder has output so far (a measure of what fetching costs)."""
+        frame_bytes = max(1, self._stream.codec_context.width * self._stream.codec_context.height * 3)
+        self._cache = FrameCache(max_frames=4 * BACKWARD_RUN, max_bytes=max(cache_bytes, 2 * frame_bytes))
+        self._start()
+
+    @property
+    def frame_count(self) -> int:
+        return self._index.frame_times.frame_count
+
+    def frame(self, index: int) -> npt.NDArray[np.uint8]:
+        """The exact frame ``index`` as a read-only HxWx3 RGB array."""
+        if not 0 <= index < self.frame_count:
+            raise IndexError(f"{self.path}: frame {index} is outside 0..{self.frame_count - 1}")
+        cached = self._cache.get(index)
+        if cached is None:
+            stepping_back = index == self._last_request - 1
+            first = max(0, index - BACKWARD_RUN + 1) if stepping_back else index
+            cached = self._decode_range(first, index)
+        self._last_request = index
+        return cached
+
+    def close(self) -> None:
+        self._frames = iter(())
+        self._current = None
+        self._container.close()
+        self._cache.clear()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # decoding
+
+    def _open(self) -> tuple[InputContainer, VideoStream]:
+        try:
+            container = av.open(str(self.path), mode="r")
+        except (av.error.FFmpegError, OSError) as error:
+            raise MediaError(self.path, f"the decoder cannot open it ({error})") from error
+        if not container.streams.video:
+            container.close()
+            raise MediaError(self.path, "no video stream")
+        stream = container.streams.video[0]
+        stream.thread_type = self._thread_type
+        return container, stream
+
+    def _decoded(self) -> Iterator[VideoFrame]:
+        """Frames in presentation order from the demuxer's current position; a packet the
+        decoder refuses (damage) is skipped, as ffmpeg itself does."""
+        for packet in self._container.demux(self._stream):
+            try:
+                frames = packet.decode()
+            except av.error.InvalidDataError as error:
+                log.debug("%s: skipped a damaged packet (%s)", self.path, error)
+                continue
+            for frame in frames:
+                self.frames_decoded += 1
+                yield frame
+
+    def _identify(self, pts: int | None) -> int | None:
+        """The table index of a frame by its timestamp (None if it has none or is unknown)."""
+        if pts is None:
+            return None
+        found = self._by_pts.get(pts)
+        if found is not None or self._tolerance == 0:
+            return found
+        slot = int(np.searchsorted(self._pts, pts))
+        near = [n for n in (slot - 1, slot) if 0 <= n < len(self._pts)]
+        best = min(near, key=lambda n: abs(int(self._pts[n]) - pts))
+        return best if abs(int(self._pts[best]) - pts) <= self._tolerance else None
+
+    def _next(self) -> bool:
+        """Decode the next frame and identify it. Decoding forward never goes back, so a
+        frame without a known timestamp, or one pointing backwards, is the next one."""
+        try:
+            frame = next(self._frames)
+        except StopIteration:
+            return False
+        except av.error.FFmpegError as error:
+            raise MediaError(self.path, f"decoding failed ({error})") from error
+        found = self._identify(frame.pts)
+        self._position = self._position + 1 if found is None or found <= self._position else found
+        self._current = frame
+        return True
+
+    def _rgb(self) -> Frame:
+        if self._current is None:
+            raise MediaError(self.path, f"frame {self._position} cannot be decoded")
+        rgb: Frame = np.ascontiguousarray(self._current.to_ndarray(format="rgb24"), dtype=np.uint8)
+        return rgb
+
+    def _needs_seek(self, first: int) -> bool:
+        """Seek when the frame is behind the decoder, or when a keyframe after the decoder
+        lies at or before it (decoding from there is shorter than decoding forward)."""
+        if first < self._position or self._current is None:
+            return True
+        return self._index.keyframe_at_or_before(first) > self._position + 1
+
+    def _decode_range(self, first: int, last: int) -> Frame:
+        """Decode ``first..last``, cache them, and return frame ``last``."""
+        if self._needs_seek(first):
+            self._seek_at_or_before(first)
+        while self._position < first:
+            if not self._next():
+                raise MediaError(self.path, f"frame {first} cannot be decoded (file ends early)")
+        result = None
+        while True:
+            frame = self._cache.put(self._position, self._rgb())
+            if self._position >= last:
+                result = frame
+                break
+            if not self._next():
+                break
+        if result is None or self._position != last:
+            log.warning("%s: decoder presented frame %d for %d", self.path, self._position, last)
+        return result if result is not None else frame
+
+    def _land(self) -> bool:
+        """After a seek: decode up to the first frame that is a keyframe of the table,
+        skipping any leading frames an open GOP shows before it (they lack references)."""
+        self._frames = self._decoded()
+        self._current, self._position = None, -1
+        for _ in range(LANDING_LIMIT):
+            try:
+                frame = next(self._frames)
+            except (StopIteration, av.error.FFmpegError):
+                return False
+            found = self._identify(frame.pts)
+            if found is not None and found in self._keyframes:
+                self._current, self._position = frame, found
+                return True
+        return False
+
+    def _seek_at_or_before(self, target: int) -> None:
+        """Leave the decoder on a decoded keyframe at or before ``target``; if the demuxer
+        lands elsewhere, aim at earlier keyframes, and in the end start from the top."""
+        key = self._index.keyframe_at_or_before(target)
+        for _ in range(3):
+            try:
+                self._container.seek(int(self._pts[key]), stream=self._stream, backward=True, any_frame=False)
+            except av.error.FFmpegError as error:
+                log.debug("%s: seek to frame %d failed (%s)", self.path, key, error)
+            else:
+                if self._land() and self._position <= target:
+                    return
+            if key == 0:
+                break
+            key = self._index.keyframe_at_or_before(key - 1)
+        self._rewind()
+
+    def _rewind(self) -> None:
+        """Open the file again and decode its first frame: always right (it is frame 0 by
+        definition), whatever the demuxer's seeking does."""
+        self._container.close()
+        self._container, self._stream = self._open()
+        self._start()
+
+    def _start(self) -> None:
+        self._frames = self._decoded()
+        self._current, self._position = None, -1
+        if not self._next():
+            raise MediaError(self.path, "no frame can be decoded (damaged or not a video)")
+        self._position = 0
