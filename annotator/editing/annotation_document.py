@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -96,6 +97,12 @@ class AnnotationDocument(QObject):
                 changes.append((before, before.with_label(label_id)))
         self._push_changes(changes, "Relabel")
 
+    def set_attributes(self, segment_id: str, attributes: dict[str, Any]) -> None:
+        """Replace a segment's free-form attributes (e.g. ``{"edited_by": reviewer}``)."""
+        before = self.store.segment(segment_id)
+        if before.attributes != attributes:
+            self._push_changes([(before, replace(before, attributes=dict(attributes)))], "Edit attributes")
+
     def set_note(self, segment_id: str, note: str) -> None:
         before = self.store.segment(segment_id)
         if before.note != note:
@@ -125,8 +132,12 @@ class AnnotationDocument(QObject):
             self.undo_stack.push(commands.ReorderLabelsCommand(self, before, list(label_ids)))
 
     # -- review ---------------------------------------------------------------------------
-    def add_review(self, segment_id: str, verdict: Verdict, note: str = "") -> None:
-        review = Review(segment_id=segment_id, reviewer=self.user, verdict=verdict, note=note)
+    def add_review(
+        self, segment_id: str, verdict: Verdict, note: str = "", reviewer: str | None = None
+    ) -> None:
+        """Record a verdict by ``reviewer`` (default: the document's user)."""
+        name = self.user if reviewer is None else reviewer
+        review = Review(segment_id=segment_id, reviewer=name, verdict=verdict, note=note)
         self.undo_stack.push(commands.AddReviewCommand(self, review))
 
     # -- write-through primitives: only commands call these ---------------------------------

@@ -1,0 +1,160 @@
+"""ReviewSession and review_queue: the queue, counts, verdicts, fixes and play ranges, no widgets."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from editing_helpers import label_id
+
+from annotator.domain.frame_times import FrameTimes
+from annotator.domain.segment import Segment, Verdict
+from annotator.editing import review_queue
+from annotator.editing.annotation_document import AnnotationDocument
+from annotator.editing.review_queue import PlayRange, ReviewCounts, ReviewFilters
+from annotator.editing.review_session import EDITED_BY, ReviewSession
+
+TIMES_25 = FrameTimes.constant(Fraction(25), 250)
+
+
+@pytest.fixture
+def coded(document: AnnotationDocument) -> list[Segment]:
+    """Five segments of one video, added out of order by two annotators."""
+    laughter, driving = label_id(document, "laughter"), label_id(document, "driving")
+    made = [
+        document.add_segment(1, driving, 100, 130),
+        document.add_segment(1, laughter, 50, 80),
+        document.add_segment(1, laughter, 10, 20),
+        document.add_segment(1, driving, 200, 240),
+    ]
+    document.user = "bo"
+    made.append(document.add_segment(1, laughter, 150, 160))
+    document.user = "ana"
+    return sorted(made, key=lambda s: s.start_frame)
+
+
+@pytest.fixture
+def session(document: AnnotationDocument, coded: list[Segment]) -> ReviewSession:
+    created = ReviewSession(document, reviewer="rita")
+    created.set_filters(ReviewFilters())
+    return created
+
+
+def test_queue_is_unreviewed_segments_sorted_by_time(session: ReviewSession, coded: list[Segment]) -> None:
+    assert session.queue == [s.id for s in coded]
+    assert session.current() == coded[0]
+    assert session.counts() == ReviewCounts(1, 5)
+    assert session.counts().text() == "1 / 5, 0 approved, 0 rejected"
+
+
+def test_filters_by_label_annotator_and_status(
+    document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    driving = label_id(document, "driving")
+    session.set_filters(ReviewFilters(label_id=driving))
+    assert session.queue == [coded[2].id, coded[4].id]
+    session.set_filters(ReviewFilters(annotator="bo"))
+    assert session.queue == [coded[3].id]
+    document.add_review(coded[1].id, Verdict.APPROVED)
+    session.set_filters(ReviewFilters())
+    assert coded[1].id not in session.queue
+    session.set_filters(ReviewFilters(status="approved"))
+    assert session.queue == [coded[1].id]
+    session.set_filters(ReviewFilters(status=None, video_id=2))
+    assert session.queue == []
+    assert session.current() is None
+
+
+def test_verdicts_are_reviews_by_the_reviewer_and_advance(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.judge(Verdict.APPROVED)
+    assert session.position == 1
+    session.set_note("starts too late")
+    with qtbot.waitSignal(session.current_changed) as moved:
+        session.judge(Verdict.REJECTED)
+    assert moved.args == [coded[2]]
+    assert session.note == ""  # a note belongs to one verdict
+    session.judge(Verdict.NEEDS_FIX)
+    assert session.counts().text() == "4 / 5, 1 approved, 1 rejected, 1 needs fix"
+    rows = [(r.reviewer, r.verdict, r.note) for r in document.store.reviews(coded[1].id)]
+    assert rows == [("rita", Verdict.REJECTED, "starts too late")]
+    session.previous()
+    session.judge(Verdict.APPROVED)  # changing one's mind keeps the history
+    assert [r.verdict for r in document.store.reviews(coded[2].id)] == [Verdict.NEEDS_FIX, Verdict.APPROVED]
+    assert session.status(coded[2].id) == "approved"
+    document.undo_stack.undo()
+    assert session.status(coded[2].id) == "needs_fix"
+
+
+def test_last_verdict_finishes_with_a_summary(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    for verdict in (Verdict.APPROVED, Verdict.APPROVED, Verdict.REJECTED, Verdict.APPROVED):
+        session.judge(verdict)
+    with qtbot.waitSignal(session.finished):
+        session.judge(Verdict.NEEDS_FIX)
+    assert session.current() is None
+    assert session.counts().text() == "5 / 5, 3 approved, 1 rejected, 1 needs fix"
+    rows = {row.label_id: row for row in session.summary()}
+    laughter, driving = label_id(document, "laughter"), label_id(document, "driving")
+    assert (rows[laughter].approved, rows[laughter].rejected, rows[laughter].needs_fix) == (3, 0, 0)
+    assert (rows[driving].approved, rows[driving].rejected, rows[driving].needs_fix) == (0, 1, 1)
+    assert rows[driving].unreviewed == 0
+    session.previous()
+    assert session.current() == coded[4]
+
+
+def test_fixes_are_undoable_edits_recorded_with_the_reviewer(
+    document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.nudge(-1, 0)
+    session.nudge(0, 1)
+    fixed = document.segment(coded[0].id)
+    assert (fixed.start_frame, fixed.end_frame) == (9, 21)
+    assert fixed.attributes == {EDITED_BY: "rita"}
+    assert fixed.annotator == "ana"
+    driving = label_id(document, "driving")
+    session.relabel(driving)
+    assert document.segment(coded[0].id).label_id == driving
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert (document.segment(coded[0].id).start_frame, document.segment(coded[0].id).end_frame) == (9, 20)
+    document.undo_stack.undo()
+    assert document.segment(coded[0].id) == document.store.segment(coded[0].id)
+    assert document.segment(coded[0].id).attributes == {}
+    before = document.undo_stack.count()
+    session.nudge(-20, 0)  # would start before frame 0: refused, no empty undo step
+    assert document.undo_stack.count() == before
+
+
+def test_removed_segment_leaves_the_queue(document: AnnotationDocument, session: ReviewSession) -> None:
+    session.next()
+    current = session.current()
+    assert current is not None
+    document.remove_segments([session.queue[0]])
+    assert session.position == 0
+    assert session.current() == current
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "preroll", "postroll", "expected"),
+    [
+        (50, 80, 1.0, 0.5, PlayRange(25, 92)),  # t(80) + 0.5 s = 3.7 s falls in frame 92 (3.68-3.72)
+        (50, 80, 0.0, 0.0, PlayRange(50, 79)),  # t(80) is where frame 80 starts: stop on 79
+        (10, 20, 1.0, 0.5, PlayRange(0, 32)),  # pre-roll clamped at the start
+        (240, 250, 1.0, 0.5, PlayRange(215, 249)),  # post-roll clamped at the end
+        (50, 80, 0.5, 0.3, PlayRange(37, 87)),
+    ],
+)
+def test_play_range(start: int, end: int, preroll: float, postroll: float, expected: PlayRange) -> None:
+    segment = Segment(1, 1, start, end)
+    assert review_queue.play_range(segment, TIMES_25, preroll, postroll) == expected
+
+
+def test_play_range_uses_the_frame_table_on_variable_rate() -> None:
+    # frames 0-9 at 10 fps, then 20 fps: pre-roll crosses the change of rate
+    pts = tuple(range(0, 100, 10)) + tuple(range(100, 200, 5))
+    times = FrameTimes(Fraction(1, 100), pts, 200)
+    segment = Segment(1, 1, 20, 25)  # t(20) = 1.5 s
+    assert review_queue.play_range(segment, times, 1.0, 0.1) == PlayRange(5, 26)
