@@ -20,8 +20,11 @@ from annotator.domain.label import Vocabulary, VocabularyError
 from annotator.domain.segment import SegmentError
 from annotator.domain.timecode import TimecodeError, format_smpte
 from annotator.formats.csv_format import CsvImportError
+from annotator.formats.format_errors import FormatImportError
 from annotator.media.errors import MediaError
+from annotator.project import exchange
 from annotator.project.demo import build_demo
+from annotator.project.exchange import EXPORT_FORMATS, IMPORT_FORMATS
 from annotator.project.project import Project, ProjectError
 from annotator.resources import vocabulary_path
 from annotator.storage.errors import StoreError
@@ -31,6 +34,7 @@ USER_ERRORS: tuple[type[Exception], ...] = (
     StoreError,
     ProjectError,
     CsvImportError,
+    FormatImportError,
     VocabularyError,
     TimecodeError,
     SegmentError,
@@ -39,7 +43,6 @@ USER_ERRORS: tuple[type[Exception], ...] = (
     PermissionError,
     IsADirectoryError,
 )
-EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -136,13 +139,14 @@ def info(video: Path) -> None:
 @fails_cleanly
 def frame(video: Path, n: int, output: Path) -> None:
     """Write the exact frame N (0-based) of VIDEO as a PNG."""
-    from annotator.media.frame_source import open_frame_source, write_png
+    from annotator.media.frame_source import open_frame_source
+    from annotator.media.image_file import write_png
     from annotator.media.probe import probe
 
     facts = probe(video)
     if not 0 <= n < facts.frame_count:
         raise UserError(f"{video}: frame {n} is outside 0..{facts.frame_count - 1}")
-    with open_frame_source(video, facts) as source:
+    with open_frame_source(video) as source:
         write_png(source.frame(n), output)
     click.echo(f"wrote frame {n} ({format_smpte(n, facts.fps)}) to {output}")
 
@@ -164,49 +168,59 @@ def labels(project: Path) -> None:
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--format", "format_", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
-@click.option("--video", help="Only this video (file name, path or id).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (CSV: default stdout).")
+@click.option("--video", help="Only this video (file name, path or id); eaf/vtt/srt need one.")
 @click.option("--status", type=click.Choice(["unreviewed", "approved", "rejected", "needs_fix"]))
 @fails_cleanly
 def export(project: Path, format_: str, output: Path | None, video: str | None, status: str | None) -> None:
-    """Export PROJECT's segments."""
-    if format_ != "csv":
-        raise UserError(
-            f"--format {format_} is not available yet: only csv is (json, eaf, vtt and srt are planned)"
-        )
+    """Export PROJECT's segments as csv, json, eaf (ELAN), vtt or srt."""
     with Project.open(project) as opened:
         if output is None:
+            if format_ != "csv":
+                raise UserError(f"--format {format_} needs -o FILE")
             count = opened.export_csv(sys.stdout, video, status)
         else:
-            count = _write_new_file(output, lambda out: opened.export_csv(out, video, status))
-    click.echo(f"exported {count} segments", err=True)
-
-
-def _write_new_file(output: Path, write: Callable[[Any], int]) -> int:
-    """Write to a temporary file beside ``output`` and rename it: never a half file."""
-    temporary = output.with_name(f".{output.name}.part")
-    try:
-        with temporary.open("w", encoding="utf-8", newline="") as out:
-            count = write(out)
-        temporary.replace(output)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return count
+            count = exchange.export(opened, format_, output, video, status)
+    click.echo(f"exported {count} segments" + (f" to {output}" if output else ""), err=True)
 
 
 @cli.command("import")
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "format_", type=click.Choice(["csv", "json", "eaf"]), default=None)
+@click.option(
+    "--format", "format_", type=click.Choice(IMPORT_FORMATS), default=None, help="Default: by extension."
+)
+@click.option("--video", help="EAF: the project video it belongs to (default: the one its media names).")
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="NAME=LABEL",
+    help="EAF: map a tier or value NAME to LABEL (an empty LABEL skips it). Repeatable.",
+)
 @fails_cleanly
-def import_(project: Path, file: Path, format_: str | None) -> None:
-    """Import segments from FILE into PROJECT: all rows or none."""
-    format_ = format_ or file.suffix.lstrip(".").lower() or "csv"
-    if format_ != "csv":
-        raise UserError(f"{file}: importing {format_} is not available yet: only csv is")
+def import_(
+    project: Path, file: Path, format_: str | None, video: str | None, mappings: tuple[str, ...]
+) -> None:
+    """Import segments from FILE into PROJECT: all of them or none."""
+    mapping = dict(_split_mapping(item) for item in mappings)
     with Project.open(project) as opened:
-        count = opened.import_csv(file)
-    click.echo(f"imported {count} segments from {file}")
+        report = exchange.import_file(opened, file, format_, video, mapping or None)
+    extra = [f"{report.reviews} reviews"] if report.reviews else []
+    extra += [f"{report.labels} new labels"] if report.labels else []
+    extra += [f"{report.videos} new videos"] if report.videos else []
+    click.echo(
+        f"imported {report.segments} segments from {file}" + (f" ({', '.join(extra)})" if extra else "")
+    )
+    for message in report.skipped:
+        click.echo(f"skipped: {message}", err=True)
+
+
+def _split_mapping(item: str) -> tuple[str, str]:
+    name, sep, label = item.partition("=")
+    if not sep or not name.strip():
+        raise UserError(f"--map {item!r}: write NAME=LABEL")
+    return name.strip(), label.strip()
 
 
 @cli.command()

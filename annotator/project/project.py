@@ -7,8 +7,8 @@ moved, importing and exporting behave the same everywhere.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 

@@ -14,7 +14,9 @@ class AppSettings:
 
     def __init__(self, path: Path | None = None) -> None:
         self._settings = (
-            QSettings(str(path), QSettings.Format.IniFormat) if path is not None else QSettings("Annotator", "Annotator")
+            QSettings(str(path), QSettings.Format.IniFormat)
+            if path is not None
+            else QSettings("Annotator", "Annotator")
         )
 
     def _text(self, key: str) -> str:

@@ -48,7 +48,9 @@ def bind_keys(window: QWidget) -> dict[str, QAction]:
     for name, shortcuts, method, args in KEYS:
         actions[name] = _action(window, name, shortcuts, getattr(window, method), args)
     for digit in "123456789":
-        actions[f"Label key {digit}"] = _action(window, f"Label key {digit}", (digit,), window.label_key, (digit,))
+        actions[f"Label key {digit}"] = _action(
+            window, f"Label key {digit}", (digit,), window.label_key, (digit,)
+        )
     return actions
 
 

@@ -37,6 +37,7 @@ from annotator.ui.menus import build_menus
 from annotator.ui.player.player_engine import PlayerEngine
 from annotator.ui.player.player_panel import PlayerPanel
 from annotator.ui.project_actions import ProjectActions
+from annotator.ui.review.review_mode import ReviewMode
 from annotator.ui.segment_table_widget import SegmentTableWidget
 from annotator.ui.timeline.timeline_view import TimelineView
 from annotator.ui.video_list import VideoList
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.table_dock.raise_()
         self._build_status_bar()
         self.actions_by_name: dict[str, QAction] = bind_keys(self)
+        self.review = ReviewMode(self)  # Ctrl+R, its own keys and dock
         self.project_actions = ProjectActions(self)
         build_menus(self)
         self._connect()
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         """Open the project at ``path``; a broken one leaves the window as it was."""
         try:
             project = Project.open(Path(path))
-        except Exception as error:  # noqa: BLE001 - any failure is shown, nothing changes
+        except Exception as error:
             QMessageBox.critical(self, "Open project", str(error))
             return False
         self.set_project(project)
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.project is None:
             return
+        self.review.leave()
         self.engine.pause()
         if self.timeline is not None:
             self.timeline.setParent(None)
@@ -187,7 +190,9 @@ class MainWindow(QMainWindow):
     def _user_name(self) -> str:
         name = self.settings.annotator_name
         if not name and self.ask_names:
-            name, ok = QInputDialog.getText(self, "Annotator", "Your name (stored with every segment you code):")
+            name, ok = QInputDialog.getText(
+                self, "Annotator", "Your name (stored with every segment you code):"
+            )
             name = name.strip() if ok else ""
             if name:
                 self.settings.annotator_name = name
@@ -213,13 +218,17 @@ class MainWindow(QMainWindow):
         self.player_panel.set_fps(info.fps)
         if video_id in self.missing:
             self.engine.pause()
-            self.player_panel.view.set_message(f"{video.path} is missing: double-click it in Videos to relink")
+            self.player_panel.view.set_message(
+                f"{video.path} is missing: double-click it in Videos to relink"
+            )
             return
         source = self.project.video_path(video)
         proxy = self.project.cache.ready_proxy(video.fingerprint, info)
         self._load_media(proxy or source, times)
         if proxy is None:
-            self.statusBar().showMessage("Using the original until its proxy is built (stepping is slower)", 8000)
+            self.statusBar().showMessage(
+                "Using the original until its proxy is built (stepping is slower)", 8000
+            )
         self.media_tasks.start(self.project, video, source, proxy)
 
     def _load_media(self, path: Path, times: FrameTimes, frame: int = 0) -> None:
@@ -364,7 +373,10 @@ class MainWindow(QMainWindow):
         if self.coding is None or self.document is None:
             self.coding_label.setText("")
             return
-        parts = [f"● {self.document.label(lid).name} from {start}" for lid, start in self.coding.open_labels.items()]
+        parts = [
+            f"● {self.document.label(lid).name} from {start}"
+            for lid, start in self.coding.open_labels.items()
+        ]
         if self.coding.mark_in is not None:
             parts.append(f"in {self.coding.mark_in}")
         if self.coding.mark_out is not None:
@@ -423,4 +435,3 @@ class MainWindow(QMainWindow):
         self.close_project()
         self.runner.wait(2000)
         super().closeEvent(event)
-

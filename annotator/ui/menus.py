@@ -10,12 +10,31 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 PLAY_ACTIONS = (
-    "Play/pause", "Next frame", "Previous frame", "Forward one second", "Back one second",
-    "Shuttle reverse", "Shuttle stop", "Shuttle forward", "Slower", "Faster", "First frame", "Last frame", "Go to…",
+    "Play/pause",
+    "Next frame",
+    "Previous frame",
+    "Forward one second",
+    "Back one second",
+    "Shuttle reverse",
+    "Shuttle stop",
+    "Shuttle forward",
+    "Slower",
+    "Faster",
+    "First frame",
+    "Last frame",
+    "Go to…",
 )
 EDIT_ACTIONS = (
-    "Mark in", "Mark out", "Cancel open segments and marks", "Start earlier", "Start later", "End earlier",
-    "End later", "Start ten earlier", "End ten later", "Delete selected segments",
+    "Mark in",
+    "Mark out",
+    "Cancel open segments and marks",
+    "Start earlier",
+    "Start later",
+    "End earlier",
+    "End later",
+    "Start ten earlier",
+    "End ten later",
+    "Delete selected segments",
 )
 VIEW_ACTIONS = ("Zoom in", "Zoom out", "Zoom to fit")
 
@@ -54,6 +73,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu = bar.addMenu("&View")
     for name in VIEW_ACTIONS:
         view_menu.addAction(window.actions_by_name[name])
+    window.review.build_menu(bar)
     view_menu.addSeparator()
     for dock in (window.video_dock, window.table_dock, window.vocabulary_dock):
         view_menu.addAction(dock.toggleViewAction())
@@ -64,3 +84,4 @@ def build_menus(window: MainWindow) -> None:
     toolbar.addAction(project.undo_action)
     toolbar.addAction(project.redo_action)
     toolbar.addAction(window.actions_by_name["Zoom to fit"])
+    toolbar.addAction(window.review.toggle_action)

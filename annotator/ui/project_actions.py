@@ -61,7 +61,7 @@ class ProjectActions:
     def create_project(self, folder: Path) -> bool:
         try:
             project = Project.create(folder, Vocabulary.load(vocabulary_path("state-tv")))
-        except Exception as error:  # noqa: BLE001 - shown to the user
+        except Exception as error:
             QMessageBox.critical(self.window, "New project", str(error))
             return False
         self.window.set_project(project)
@@ -104,7 +104,7 @@ class ProjectActions:
             return
         try:
             video = project.store_video(inspected)
-        except Exception as error:  # noqa: BLE001 - shown to the user
+        except Exception as error:
             QMessageBox.warning(self.window, "Add video", str(error))
             return
         self.window.refresh_videos()
@@ -125,10 +125,11 @@ class ProjectActions:
 
     def relink(self, path: Path) -> bool:
         window = self.window
-        assert window.project is not None and window.video is not None
+        assert window.project is not None
+        assert window.video is not None
         try:
             video = window.project.relink(window.video, path)
-        except Exception as error:  # noqa: BLE001 - shown to the user
+        except Exception as error:
             QMessageBox.warning(window, "Relink video", str(error))
             return False
         window.refresh_videos()
@@ -148,7 +149,7 @@ class ProjectActions:
         assert window.project is not None
         try:
             count = window.project.import_csv(path)
-        except Exception as error:  # noqa: BLE001 - all or nothing; nothing was imported
+        except Exception as error:
             QMessageBox.warning(window, "Import CSV", f"Nothing was imported.\n\n{error}")
             return None
         if window.video is not None:

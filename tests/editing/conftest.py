@@ -36,4 +36,3 @@ def store(tmp_path: Path) -> Iterator[ProjectStore]:
 @pytest.fixture
 def document(store: ProjectStore, qapp: object) -> AnnotationDocument:
     return AnnotationDocument(store, user="ana")
-

@@ -5,5 +5,6 @@ from annotator.editing.annotation_document import AnnotationDocument
 
 def label_id(document: AnnotationDocument, name: str) -> int:
     label = document.store.label_by_name(name)
-    assert label is not None and label.id is not None
+    assert label is not None
+    assert label.id is not None
     return label.id

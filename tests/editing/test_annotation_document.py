@@ -3,10 +3,10 @@
 from dataclasses import replace
 
 import pytest
+from editing_helpers import label_id
 
 from annotator.domain.segment import SegmentError, Verdict
 from annotator.editing.annotation_document import AnnotationDocument
-from editing_helpers import label_id
 
 
 def state(document: AnnotationDocument) -> list[tuple[str, int, int, int, str]]:
@@ -15,7 +15,9 @@ def state(document: AnnotationDocument) -> list[tuple[str, int, int, int, str]]:
 
 
 def labels_state(document: AnnotationDocument) -> list[tuple[str, str, str, bool]]:
-    return [(lab.name, lab.colour, lab.key, lab.archived) for lab in document.store.labels(include_archived=True)]
+    return [
+        (lab.name, lab.colour, lab.key, lab.archived) for lab in document.store.labels(include_archived=True)
+    ]
 
 
 def test_add_is_stored_before_the_signal(document: AnnotationDocument) -> None:

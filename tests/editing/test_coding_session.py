@@ -1,9 +1,10 @@
 """Label keys open and close segments at the frame on screen."""
 
+from editing_helpers import label_id
+
 from annotator.domain.label import Label, LabelKind
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.coding_session import CodingSession
-from editing_helpers import label_id
 
 
 def bounds(document: AnnotationDocument) -> list[tuple[str, int, int]]:
@@ -49,7 +50,8 @@ def test_in_out_marks_label_exactly_that_range(document: AnnotationDocument) -> 
     session.set_mark_out(79)  # out marks the end of the frame on screen
     session.press_label(label_id(document, "driving"), 5)
     assert bounds(document) == [("driving", 50, 80)]
-    assert session.mark_in is None and session.mark_out is None
+    assert session.mark_in is None
+    assert session.mark_out is None
 
 
 def test_point_label_makes_one_frame(document: AnnotationDocument) -> None:

@@ -23,7 +23,8 @@ def test_code_laughter_from_50_to_80_with_keys(qtbot, window: MainWindow) -> Non
     wait_for_frame(qtbot, window, 80)
     press(qtbot, window, Qt.Key.Key_2)
     assert stored(window) == [("laughter", 50, 80)]
-    assert window.table is not None and window.table.model.rowCount() == 1
+    assert window.table is not None
+    assert window.table.model.rowCount() == 1
     assert segment_point(window, window.project.store.label_by_name("laughter").id, 50)  # on the timeline
 
 
@@ -70,7 +71,9 @@ def test_resize_by_dragging_the_edge_then_undo_redo(qtbot, window: MainWindow) -
     assert stored(window) == [("laughter", 50, 85)]
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(window) == [("laughter", 50, 80)]
-    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert stored(window) == [("laughter", 50, 85)]
     assert window.document.segment(segment.id).end_frame == 85
 
