@@ -181,12 +181,14 @@ class SegmentFilterModel(QSortFilterProxyModel):
         self._text = ""
 
     def set_label_filter(self, label_name: str) -> None:
+        self.beginFilterChange()
         self._label_name = label_name.casefold()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_text_filter(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.casefold().strip()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
