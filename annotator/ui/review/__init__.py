@@ -1,0 +1,1 @@
+"""Reviewer playback mode: queue, verdicts, fixes, playback with pre- and post-roll."""

@@ -1,0 +1,68 @@
+"""The review queue's filters: video, label, annotator, status (default: unreviewed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+
+from annotator.domain.segment import UNREVIEWED
+from annotator.editing.annotation_document import AnnotationDocument
+from annotator.editing.review_queue import STATUSES, ReviewFilters
+
+ANY = "Any"
+
+
+class ReviewFilterBar(QWidget):
+    """Four combo boxes; emits the filters they make whenever one changes."""
+
+    filters_changed = Signal(object)  # ReviewFilters
+
+    def __init__(self, document: AnnotationDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.video = QComboBox()
+        self.label = QComboBox()
+        self.annotator = QComboBox()
+        self.status = QComboBox()
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for name, combo in (
+            ("Video", self.video),
+            ("Label", self.label),
+            ("Annotator", self.annotator),
+            ("Status", self.status),
+        ):
+            layout.addRow(name, combo)
+        self.refill()
+        for combo in (self.video, self.label, self.annotator, self.status):
+            combo.currentIndexChanged.connect(self._on_combo_changed)
+
+    def refill(self) -> None:
+        """Fill the choices from the project (videos, labels, annotators who coded)."""
+        store = self._document.store
+        annotators = sorted({segment.annotator for segment in self._document.segments()})
+        choices = (
+            (self.video, [(video.name, video.id) for video in store.videos()]),
+            (self.label, [(label.name, label.id) for label in self._document.labels()]),
+            (self.annotator, [(name or "(no name)", name) for name in annotators]),
+            (self.status, [(status.replace("_", " "), status) for status in STATUSES]),
+        )
+        for combo, items in choices:
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.blockSignals(False)
+        self.status.setCurrentIndex(self.status.findData(UNREVIEWED))
+
+    def filters(self) -> ReviewFilters:
+        return ReviewFilters(
+            video_id=self.video.currentData(),
+            label_id=self.label.currentData(),
+            annotator=self.annotator.currentData(),
+            status=self.status.currentData(),
+        )
+
+    def _on_combo_changed(self, _index: int) -> None:
+        self.filters_changed.emit(self.filters())

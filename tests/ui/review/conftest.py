@@ -1,0 +1,53 @@
+"""The real main window on a 100-frame numbered clip with five coded segments to review."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from review_helpers import CODED
+
+from annotator.domain.label import Vocabulary
+from annotator.domain.segment import Segment
+from annotator.project.project import Project
+from annotator.resources import vocabulary_path
+from annotator.ui.app_settings import AppSettings
+from annotator.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    """Own settings per test; the reviewer's name is already known, so no dialog opens."""
+    created = AppSettings(tmp_path / "settings.ini")
+    created.annotator_name = "tester"
+    created.reviewer_name = "rita"
+    return created
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path, clip_25fps: Path) -> Path:
+    directory = tmp_path / "project"
+    with Project.create(directory, Vocabulary.load(vocabulary_path("state-tv"))) as project:
+        video = project.add_video(clip_25fps)
+        store = project.store
+        segments = []
+        for name, start, end in CODED:
+            label = store.label_by_name(name)
+            assert label is not None
+            assert label.id is not None
+            segments.append(Segment(video.id, label.id, start, end, annotator="ana"))
+        store.add_segments(segments)
+    return directory
+
+
+@pytest.fixture
+def window(qtbot, settings: AppSettings, project_dir: Path) -> Iterator[MainWindow]:
+    created = MainWindow(settings=settings, ask_names=False)
+    qtbot.addWidget(created)
+    created.show()
+    qtbot.waitExposed(created)
+    created.activateWindow()
+    assert created.open_project(project_dir)
+    qtbot.waitUntil(lambda: not created.runner.running, timeout=60_000)
+    qtbot.waitUntil(lambda: created.engine.frame_count == 100, timeout=5000)
+    yield created
+    created.close()
