@@ -62,7 +62,7 @@ def _video_graph(with_text: bool) -> str:
 def _audio_graph() -> str:
     total = SHOT_SECONDS * len(SHOTS)
     tones = "".join(
-        f"sine=frequency={tone}:sample_rate=48000:duration={SHOT_SECONDS},volume=0.3[a{index}];"
+        f"sine=frequency={tone}:sample_rate=48000:duration={SHOT_SECONDS},volume=2.4[a{index}];"
         for index, (_source, tone) in enumerate(SHOTS)
     )
     chain = "".join(f"[a{index}]" for index in range(len(SHOTS)))

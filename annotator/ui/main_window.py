@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
     def _build_project_views(self, document: AnnotationDocument) -> None:
         self.timeline = TimelineView(document)
         self.splitter.addWidget(self.timeline)
-        self.splitter.setSizes([600, 300])
+        self.splitter.setSizes([520, 440])
+        self.resizeDocks([self.table_dock], [560], Qt.Orientation.Horizontal)
         self.timeline.seek_requested.connect(self.seek)
         self.timeline.segment_activated.connect(self.seek_to_segment)
         self.timeline.selection_changed.connect(self._on_timeline_selection_changed)

@@ -43,7 +43,11 @@ class SegmentTableWidget(QWidget):
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        for column, width in enumerate((120, 92, 92, 72, 80, 160)):
+            header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.label_filter.currentTextChanged.connect(self._on_label_filter_changed)
