@@ -60,7 +60,7 @@ class SegmentStore:
         rows = self._db.query(segment_table.SELECT + " WHERE id = ?", (segment_id,))
         if not rows:
             raise self._missing(segment_id)
-        return segment_table.from_row(rows[0])
+        return segment_table.from_rows(rows)[0]
 
     def is_deleted(self, segment_id: str) -> bool:
         deleted = self._db.scalar("SELECT deleted FROM segments WHERE id = ?", (segment_id,))
@@ -73,7 +73,7 @@ class SegmentStore:
     ) -> list[Segment]:
         """Segments sorted by video, start frame, end frame."""
         sql, params = segment_table.select_sql(video_id, label_id, include_deleted)
-        return [segment_table.from_row(row) for row in self._db.query(sql, params)]
+        return segment_table.from_rows(self._db.query(sql, params))
 
     def segment_count(self, video_id: int | None = None, include_deleted: bool = False) -> int:
         sql = "SELECT count(*) FROM segments WHERE (? IS NULL OR video_id = ?) AND (? OR deleted = 0)"
@@ -81,10 +81,13 @@ class SegmentStore:
 
     def add_review(self, review: Review) -> Review:
         """Add a verdict to the segment's history (it becomes its status); returns it with its id."""
-        stamped = replace(review, created_at=review.created_at or utc_now())
+        # Built directly rather than with replace() (which inspects the fields each call):
+        # an import adds one review per reviewed row, 50,000 of them in a large file.
+        created_at = review.created_at or utc_now()
+        segment_id, reviewer, verdict, note = review.segment_id, review.reviewer, review.verdict, review.note
         with self._db.transaction() as conn:
-            review_id = review_table.insert(conn, stamped)
-        return replace(stamped, id=review_id)
+            review_id = review_table.insert(conn, Review(segment_id, reviewer, verdict, note, created_at))
+        return Review(segment_id, reviewer, verdict, note, created_at, review_id)
 
     def delete_review(self, review_id: int) -> None:
         """Remove one verdict (to undo adding it); the one before becomes the status again."""
