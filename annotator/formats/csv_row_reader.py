@@ -121,16 +121,21 @@ class RowReader:
         if not _UUID.fullmatch(segment_id):
             segment_id = _segment_id(unescape_cell(segment_id).strip())
         annotator, note, attributes = cells[at_annotator], cells[at_note], cells[at_attributes]
-        segment = Segment(
-            video_id=target.video.id,
-            label_id=label_id,
-            start_frame=start,
-            end_frame=end,
-            id=segment_id,
-            annotator=unescape_cell(annotator) if annotator and annotator[0] == "'" else annotator,
-            note=unescape_cell(note) if note and note[0] == "'" else note,
-            attributes=_attributes(unescape_cell(attributes)) if attributes else {},
-            source=Source.IMPORT,
+        # Every field is checked by now (0 <= start < end <= frame_count above or in
+        # resolve_bounds; ids, texts and the attributes object here), so the segment is
+        # built without checking the bounds a second time.
+        segment = Segment.from_checked(
+            target.video.id,
+            label_id,
+            start,
+            end,
+            segment_id,
+            unescape_cell(annotator) if annotator and annotator[0] == "'" else annotator,
+            unescape_cell(note) if note and note[0] == "'" else note,
+            _attributes(unescape_cell(attributes)) if attributes else {},
+            Source.IMPORT,
+            "",
+            "",
         )
         if cells[at_status] == UNREVIEWED and not cells[at_reviewer] and not cells[at_review_note]:
             return ImportedSegment(segment, None, line)
