@@ -51,8 +51,10 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction("&Add videos…", "Ctrl+Shift+A", project.add_videos_dialog)
     file_menu.addAction("Re&link missing video…", project.relink_current)
     file_menu.addSeparator()
-    file_menu.addAction("&Import CSV…", project.import_csv_dialog)
-    file_menu.addAction("&Export CSV…", "Ctrl+E", project.export_csv_dialog)
+    file_menu.addAction("&Import annotations (CSV, JSON, ELAN)…", "Ctrl+I", project.import_dialog)
+    file_menu.addAction(
+        "&Export annotations (CSV, JSON, ELAN, WebVTT, SRT)…", "Ctrl+E", project.export_dialog
+    )
     file_menu.addSeparator()
     file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, window.close)
 

@@ -9,15 +9,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from annotator.domain.label import Vocabulary
+from annotator.formats.eaf_document import EafImportError
+from annotator.project import exchange
+from annotator.project.exchange import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS, ImportReport
 from annotator.project.project import InspectedVideo, Project
 from annotator.resources import vocabulary_path
+from annotator.ui.eaf_mapping_dialog import EafMappingDialog
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
+IMPORT_FILTER = "Annotations (*.csv *.json *.eaf);;CSV (*.csv);;JSON (*.json);;ELAN (*.eaf)"
+EXPORT_FILTER = "CSV (*.csv);;JSON (*.json);;ELAN (*.eaf);;WebVTT (*.vtt);;SubRip (*.srt)"
 VIDEO_FILTER = "Videos (*.mp4 *.mov *.mkv *.avi *.mpg *.mpeg *.m4v *.webm *.ts *.mts);;All files (*)"
 
 
@@ -137,44 +143,65 @@ class ProjectActions:
         return True
 
     # -- exchange ---------------------------------------------------------------------------------
-    def import_csv_dialog(self) -> None:
-        if not self._need_project("Import CSV"):
+    def import_dialog(self) -> None:
+        if not self._need_project("Import"):
             return
-        name, _ = QFileDialog.getOpenFileName(self.window, "Import CSV", "", "CSV (*.csv);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import annotations", "", IMPORT_FILTER)
         if name:
-            self.import_csv(Path(name))
+            self.import_file(Path(name))
 
-    def import_csv(self, path: Path) -> int | None:
+    def import_file(self, path: Path, mapping: dict[str, str] | None = None) -> ImportReport | None:
+        """Import all of ``path`` or nothing; an ELAN file with unmapped tiers asks how."""
         window = self.window
         assert window.project is not None
+        video = window.video.path if window.video is not None else None
         try:
-            count = window.project.import_csv(path)
+            report = exchange.import_file(window.project, path, None, video, mapping)
+        except EafImportError as error:
+            return self._ask_eaf_mapping(path, str(error))
         except Exception as error:
-            QMessageBox.warning(window, "Import CSV", f"Nothing was imported.\n\n{error}")
+            QMessageBox.warning(window, "Import", f"Nothing was imported.\n\n{error}")
             return None
+        window.refresh_videos()
         if window.video is not None:
             window.select_video(window.video.id)
-        window.statusBar().showMessage(f"Imported {count} segments from {path.name}", 8000)
-        return count
+        skipped = f"; skipped: {'; '.join(report.skipped)}" if report.skipped else ""
+        window.statusBar().showMessage(
+            f"Imported {report.segments} segments from {path.name}{skipped}", 10000
+        )
+        return report
 
-    def export_csv_dialog(self) -> None:
-        if not self._need_project("Export CSV"):
-            return
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export CSV", "segments.csv", "CSV (*.csv)")
-        if name:
-            self.export_csv(Path(name))
-
-    def export_csv(self, path: Path) -> int | None:
+    def _ask_eaf_mapping(self, path: Path, problem: str) -> ImportReport | None:
         window = self.window
         assert window.project is not None
-        temporary = path.with_name(f".{path.name}.part")
+        names = [label.name for label in window.project.store.labels(include_archived=False)]
         try:
-            with temporary.open("w", encoding="utf-8", newline="") as out:
-                count = window.project.export_csv(out)
-            temporary.replace(path)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            QMessageBox.warning(window, "Export CSV", str(error))
+            dialog = EafMappingDialog(path, names, problem, window)
+        except EafImportError as error:  # the file itself is broken: nothing to map
+            QMessageBox.warning(window, "Import", f"Nothing was imported.\n\n{error}")
+            return None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.import_file(path, dialog.mapping())
+
+    def export_dialog(self) -> None:
+        if not self._need_project("Export"):
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export annotations", "segments.csv", EXPORT_FILTER
+        )
+        if name:
+            self.export_file(Path(name), _format_of(Path(name), chosen))
+
+    def export_file(self, path: Path, fmt: str = "csv") -> int | None:
+        """Export every segment (EAF/VTT/SRT: the current video's) to ``path``."""
+        window = self.window
+        assert window.project is not None
+        video = window.video.path if window.video is not None and fmt in SINGLE_VIDEO_FORMATS else None
+        try:
+            count = exchange.export(window.project, fmt, path, video=video)
+        except Exception as error:
+            QMessageBox.warning(window, "Export", str(error))
             return None
         window.statusBar().showMessage(f"Exported {count} segments to {path}", 8000)
         return count
@@ -184,3 +211,14 @@ class ProjectActions:
             QMessageBox.information(self.window, title, "Open or create a project first (File menu).")
             return False
         return True
+
+
+def _format_of(path: Path, chosen_filter: str) -> str:
+    """The format named by the file's extension, else by the chosen dialog filter."""
+    suffix = path.suffix.lstrip(".").lower()
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    for fmt in EXPORT_FORMATS:
+        if f"*.{fmt}" in chosen_filter:
+            return fmt
+    return "csv"

@@ -1,0 +1,77 @@
+"""Ask how an ELAN file's tiers and values map to the project's labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.formats.eaf_document import parse_eaf
+
+AUTOMATIC = "(automatic)"
+SKIP = "(skip)"
+
+
+def eaf_names(path: Path) -> list[str]:
+    """Tier names, then the distinct annotation values of the file's top-level tiers."""
+    document = parse_eaf(path)
+    tiers = [tier.name for tier in document.tiers if not tier.parent]
+    values: list[str] = []
+    for tier in document.tiers:
+        if not tier.parent:
+            for annotation in tier.alignable:
+                value = annotation.value.strip()
+                if value and value not in values and value not in tiers:
+                    values.append(value)
+    return tiers + values[:50]
+
+
+class EafMappingDialog(QDialog):
+    """One row per tier or value: automatic, skip, or a project label."""
+
+    def __init__(
+        self, path: Path, label_names: list[str], problem: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Map {path.name} to labels")
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for name in eaf_names(path):
+            combo = QComboBox()
+            combo.addItems([AUTOMATIC, SKIP, *label_names])
+            self.combos[name] = combo
+            form.addRow(name, combo)
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        message = QLabel(problem)
+        message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+
+    def mapping(self) -> dict[str, str]:
+        """Tier or value name -> label name (``""`` skips); automatic rows are left out."""
+        chosen: dict[str, str] = {}
+        for name, combo in self.combos.items():
+            text = combo.currentText()
+            if text != AUTOMATIC:
+                chosen[name] = "" if text == SKIP else text
+        return chosen
