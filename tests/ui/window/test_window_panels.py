@@ -139,3 +139,20 @@ def test_settings_remember_recent_projects_and_layout(
     geometry, state = settings.window_state()
     assert geometry is not None
     assert state is not None
+
+
+def test_add_videos_probes_in_the_background_and_names_a_bad_file(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from annotator.ui import project_actions
+
+    messages: list[str] = []
+    monkeypatch.setattr(project_actions.QMessageBox, "warning", lambda *args: messages.append(args[2]))
+    good = make_numbered_clip(tmp_path / "extra.mp4", frames=30)
+    bad = tmp_path / "broken.mp4"
+    bad.write_bytes(b"\x00" * 4096)
+    window.project_actions.add_videos([good, bad])
+    qtbot.waitUntil(lambda: window.video_list.count() == 2 and len(messages) == 1, timeout=30_000)
+    assert "broken.mp4" in messages[0]
+    assert [v.name for v in window.project.store.videos()] == ["numbered_25.mp4", "extra.mp4"]
+    window.runner.wait(60_000)
