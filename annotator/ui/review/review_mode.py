@@ -190,10 +190,11 @@ class ReviewMode(QObject):
         window = self._window
         if self._marks is not None:
             self._marks.set_frames(*((segment.start_frame, segment.last_frame) if segment else (None, None)))
-        if segment is None:
+        if segment is None:  # past the last one: the summary
             self._played_id = None
             if self.controller is not None:
                 self.controller.stop()
+            window.engine.pause()
             return
         if window.video is None or window.video.id != segment.video_id:
             window.video_list.select_video(segment.video_id)
