@@ -7,10 +7,13 @@ segment (at frame zoom the shaded columns are the frames Home and End show).
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from annotator.ui.timeline.timeline_layout import TimelineScale
 from annotator.ui.timeline.timeline_view import TimelineView
 
 _IN_COLOUR = QColor("#2ecc71")
@@ -42,7 +45,7 @@ class ReviewMarks(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         if self.first_frame is None or self.last_frame is None:
             return QRectF()
-        scale = self._timeline.scale
+        scale = self._scale()
         scene = self._timeline.sceneRect()
         left = scale.x(self.first_frame) - _MARGIN_PX
         right = scale.x(self.last_frame + 1) + _MARGIN_PX
@@ -53,7 +56,7 @@ class ReviewMarks(QGraphicsItem):
     ) -> None:
         if self.first_frame is None or self.last_frame is None:
             return
-        scale = self._timeline.scale
+        scale = self._scale()
         rect = self.boundingRect()
         for frame, edge, colour in (
             (self.first_frame, self.first_frame, _IN_COLOUR),
@@ -66,6 +69,10 @@ class ReviewMarks(QGraphicsItem):
             x = scale.x(edge)
             painter.setPen(QPen(colour, 2))
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+
+    def _scale(self) -> TimelineScale:
+        # TimelineView's ``scale`` attribute shadows QGraphicsView.scale() for type checkers.
+        return cast(TimelineScale, self._timeline.scale)
 
     def _on_timeline_zoom_changed(self, _pixels_per_frame: float) -> None:
         self.prepareGeometryChange()
