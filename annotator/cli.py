@@ -11,7 +11,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,10 +22,7 @@ from annotator.domain.timecode import TimecodeError, format_smpte
 from annotator.formats.csv_format import CsvImportError
 from annotator.formats.format_errors import FormatImportError
 from annotator.media.errors import MediaError
-from annotator.project import exchange
-from annotator.project.demo import build_demo
-from annotator.project.exchange import EXPORT_FORMATS, IMPORT_FORMATS
-from annotator.project.project import Project, ProjectError
+from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
 from annotator.resources import vocabulary_path
 from annotator.storage.errors import StoreError
 
@@ -44,6 +41,16 @@ USER_ERRORS: tuple[type[Exception], ...] = (
     IsADirectoryError,
 )
 F = TypeVar("F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:
+    from annotator.project.project import Project
+
+
+def _open(path: Path) -> Project:
+    """Open a project; imported here so ``annotator gui`` starts without the CLI's weight."""
+    from annotator.project.project import Project
+
+    return Project.open(path)
 
 
 class UserError(click.ClickException):
@@ -91,6 +98,8 @@ def gui(project: Path | None) -> None:
 @fails_cleanly
 def new(project: Path, vocabulary: str) -> None:
     """Create an empty project in the folder PROJECT."""
+    from annotator.project.project import Project
+
     with Project.create(project, Vocabulary.load(vocabulary_path(vocabulary))) as created:
         click.echo(f"created {created.store.db_path}")
 
@@ -101,7 +110,7 @@ def new(project: Path, vocabulary: str) -> None:
 @fails_cleanly
 def add_video(project: Path, videos: tuple[Path, ...]) -> None:
     """Probe VIDEOS and add them to PROJECT (each one fully or not at all)."""
-    with Project.open(project) as opened:
+    with _open(project) as opened:
         for path in videos:
             video = opened.add_video(path)
             info = video.info
@@ -156,7 +165,7 @@ def frame(video: Path, n: int, output: Path) -> None:
 @fails_cleanly
 def labels(project: Path) -> None:
     """List PROJECT's vocabulary: key, name, kind, colour, description."""
-    with Project.open(project) as opened:
+    with _open(project) as opened:
         for label in opened.store.labels():
             state = " (archived)" if label.archived else ""
             click.echo(
@@ -174,12 +183,14 @@ def labels(project: Path) -> None:
 @fails_cleanly
 def export(project: Path, format_: str, output: Path | None, video: str | None, status: str | None) -> None:
     """Export PROJECT's segments as csv, json, eaf (ELAN), vtt or srt."""
-    with Project.open(project) as opened:
+    with _open(project) as opened:
         if output is None:
             if format_ != "csv":
                 raise UserError(f"--format {format_} needs -o FILE")
             count = opened.export_csv(sys.stdout, video, status)
         else:
+            from annotator.project import exchange
+
             count = exchange.export(opened, format_, output, video, status)
     click.echo(f"exported {count} segments" + (f" to {output}" if output else ""), err=True)
 
@@ -203,8 +214,10 @@ def import_(
     project: Path, file: Path, format_: str | None, video: str | None, mappings: tuple[str, ...]
 ) -> None:
     """Import segments from FILE into PROJECT: all of them or none."""
+    from annotator.project import exchange
+
     mapping = dict(_split_mapping(item) for item in mappings)
-    with Project.open(project) as opened:
+    with _open(project) as opened:
         report = exchange.import_file(opened, file, format_, video, mapping or None)
     extra = [f"{report.reviews} reviews"] if report.reviews else []
     extra += [f"{report.labels} new labels"] if report.labels else []
@@ -228,6 +241,8 @@ def _split_mapping(item: str) -> tuple[str, str]:
 @fails_cleanly
 def demo(directory: Path) -> None:
     """Build the demo project (generated footage, state-tv labels, example segments)."""
+    from annotator.project.demo import build_demo
+
     with build_demo(directory, Vocabulary.load(vocabulary_path("state-tv")), progress=click.echo):
         pass
 

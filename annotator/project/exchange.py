@@ -20,11 +20,8 @@ from annotator.formats.eaf_import import read_eaf, read_eaf_media_urls
 from annotator.formats.json_format import write_json
 from annotator.formats.json_read import ProjectData, read_json
 from annotator.formats.subtitle_formats import write_srt, write_vtt
-from annotator.project.project import Project, ProjectError
-
-EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt")
-IMPORT_FORMATS = ("csv", "json", "eaf")
-SINGLE_VIDEO_FORMATS = ("eaf", "vtt", "srt")
+from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
+from annotator.project.project import Project
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from annotator.media.cache import MediaCache
 from annotator.media.errors import MediaError
 from annotator.media.fingerprint import fingerprint
 from annotator.media.probe import probe
+from annotator.project.errors import ProjectError
 from annotator.storage.project_store import ProjectStore
 
 DB_NAME = "annotations.db"
@@ -34,10 +35,6 @@ class InspectedVideo:
     path: Path
     fingerprint: str
     info: VideoInfo
-
-
-class ProjectError(ValueError):
-    """An operation on a project that cannot be done as asked."""
 
 
 class Project:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from annotator.domain.label import Vocabulary
 from annotator.formats.eaf_document import EafImportError
 from annotator.project import exchange
-from annotator.project.exchange import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS, ImportReport
+from annotator.project.errors import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS
+from annotator.project.exchange import ImportReport
 from annotator.project.project import InspectedVideo, Project
 from annotator.resources import vocabulary_path
 from annotator.ui.eaf_mapping_dialog import EafMappingDialog
