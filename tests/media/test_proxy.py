@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from annotator.media.errors import Cancelled
-from annotator.media.frame_source import open_frame_source
+from annotator.media.frame_source import Backend, open_frame_source
 from annotator.media.probe import probe
-from annotator.media.proxy import build_proxy, verify_proxy
-from annotator.media.synthetic import read_frame_number
+from annotator.media.proxy import audio_codec, build_proxy, proxy_command, verify_proxy
+from annotator.media.synthetic import make_numbered_clip, read_frame_number
 
 PROXY_SOURCES = ["clip_25fps", "clip_2997", "clip_vfr", "clip_offset", "clip_mpg", "clip_avi_mpeg4"]
 
@@ -61,11 +61,46 @@ def test_short_gop_and_no_b_frames(built: tuple[Path, Path, list[float]]) -> Non
     assert max(b - a for a, b in itertools.pairwise(edges)) <= 10
 
 
-def test_proxy_frames_exact_by_pixels(built: tuple[Path, Path, list[float]]) -> None:
-    with open_frame_source(built[1]) as source:
+def test_proxy_frames_exact_by_pixels(built: tuple[Path, Path, list[float]], backend: Backend) -> None:
+    with open_frame_source(built[1], backend=backend) as source:
         count = source.frame_count
         order = [*range(count), *range(count - 1, -1, -7), count - 1, 0]
         assert [n for n in order if read_frame_number(source.frame(n)) != n] == []
+
+
+def _audio_packets(path: Path, field: str) -> list[str]:
+    result = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", f"packet={field}",
+         "-of", "csv=p=0", str(path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return [
+        value for value in (line.strip(",") for line in result.stdout.split()) if value not in ("", "N/A")
+    ]
+
+
+def _audio_seconds(path: Path) -> float:
+    """How much sound the first audio stream carries: the sum of its packets' durations."""
+    return sum(float(value) for value in _audio_packets(path, "duration_time"))
+
+
+def test_aac_audio_is_copied(clip_25fps: Path, tmp_path: Path) -> None:
+    proxy = build_proxy(clip_25fps, probe(clip_25fps), tmp_path / "copied.mp4")
+    assert audio_codec(proxy) == "aac"
+    assert _audio_packets(proxy, "size") == _audio_packets(clip_25fps, "size")  # not re-encoded
+    assert abs(_audio_seconds(proxy) - _audio_seconds(clip_25fps)) < 0.01
+
+
+def test_other_audio_is_encoded_to_aac(clips_dir: Path, tmp_path: Path) -> None:
+    source = make_numbered_clip(
+        clips_dir / "ac3.mkv", frames=30, audio=True, extra_output_args=("-c:a", "ac3")
+    )
+    assert audio_codec(source) == "ac3"
+    info = probe(source)
+    assert "-c:a copy" not in " ".join(proxy_command(source, info, tmp_path / "p.mp4"))
+    proxy = build_proxy(source, info, tmp_path / "encoded.mp4")
+    assert audio_codec(proxy) == "aac"
+    assert abs(_audio_seconds(proxy) - _audio_seconds(source)) < 0.1
 
 
 def test_progress_rises_to_one(built: tuple[Path, Path, list[float]]) -> None:
