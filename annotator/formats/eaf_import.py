@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.formats.eaf_document import EafImportError, Tier, parse_eaf
+from annotator.formats.eaf_document import Alignable, EafImportError, Tier, parse_eaf
 from annotator.formats.eaf_labels import SKIP, LabelResolver
 from annotator.formats.ms_frames import MsFrames
 
@@ -96,21 +96,34 @@ class _TierReader:
         self._path, self._frames, self._resolver, self._notes = path, frames, resolver, notes
         self.segments: list[EafSegment] = []
         self._skipped: dict[tuple[str, str], list[str]] = {}
+        self._starts: dict[int, int] = {}
+        self._ends: dict[int, int] = {}
 
     def read(self, tier: Tier) -> None:
         tier_label, explicit = self._resolver.for_tier(tier.name)
+        # value -> label, for values the resolver settled: one look-up per distinct value
+        # rather than per annotation (unknown and ambiguous ones are asked every time, so
+        # each is still reported).
+        settled: dict[str, str] = {}
         for annotation in tier.alignable:
-            if explicit:
-                label = tier_label
-            elif tier_label is None and not annotation.value.strip():
-                self._skip(tier.name, "annotations with an empty value", annotation.id)
-                continue
-            else:
-                label = self._resolver.for_value(tier.name, tier_label, annotation.value, annotation.id)
+            label = tier_label if explicit else settled.get(annotation.value)
+            if label is None:
+                label = self._label_of(tier.name, tier_label, annotation, settled)
             if label == SKIP:
                 self._skip(tier.name, "annotations mapped to nothing", annotation.id)
             elif label is not None:
                 self._add(tier.name, label, annotation.id, annotation.start_ms, annotation.end_ms)
+
+    def _label_of(
+        self, tier: str, tier_label: str | None, annotation: Alignable, settled: dict[str, str]
+    ) -> str | None:
+        if tier_label is None and not annotation.value.strip():
+            self._skip(tier, "annotations with an empty value", annotation.id)
+            return None
+        label = self._resolver.for_value(tier, tier_label, annotation.value, annotation.id)
+        if label is not None:
+            settled[annotation.value] = label
+        return label
 
     def skip_dependent(self, tier: Tier) -> None:
         if not _is_notes(tier):
@@ -123,8 +136,13 @@ class _TierReader:
         if start_ms is None or end_ms is None:
             self._skip(tier, "unaligned annotations (no time)", annotation_id)
             return
-        start = self._frame(start_ms, tier, annotation_id, is_end=False)
-        end = self._frame(end_ms, tier, annotation_id, is_end=True)
+        # Segments share their edges: each distinct time is converted once.
+        start = self._starts.get(start_ms)
+        if start is None:
+            start = self._starts[start_ms] = self._frame(start_ms, tier, annotation_id, is_end=False)
+        end = self._ends.get(end_ms)
+        if end is None:
+            end = self._ends[end_ms] = self._frame(end_ms, tier, annotation_id, is_end=True)
         if end <= start:
             self._skip(tier, "annotations shorter than a frame", annotation_id)
             return
