@@ -1,6 +1,17 @@
 """CSV export and import of 100,000 segments (target: <= 1.5 s each way).
 
-Prints one JSON line per figure. ``--quick`` uses 10,000 segments for a smoke run.
+Two kinds of figure, one JSON line each:
+
+* ``csv_export`` / ``csv_import``: the format alone (``save_csv`` of segments in memory,
+  ``read_csv`` into memory);
+* ``csv_store_to_file`` / ``csv_file_to_store``: the analyst's path, end to end, through
+  :class:`annotator.project.project.Project`: ``export_csv`` (``ProjectStore.segments()``,
+  latest reviews, ``write_csv``) and ``import_csv`` (``read_csv``, the clash check, one
+  transaction of ``add_segments`` and the reviews) into a fresh project.
+
+Each figure is run several times: the median wall time is the figure, with the fastest
+run and the median CPU time of this process beside it (other work on a shared 2-core
+machine inflates wall time much more than CPU time). ``--quick``: 10,000 segments, one run.
 Run from the repository root: ``.venv/bin/python -m benchmarks.bench_csv [--quick]``.
 """
 
@@ -8,21 +19,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
-from annotator.domain.label import Label
+from annotator.domain.label import Label, Vocabulary
 from annotator.domain.segment import Review, Segment, Verdict
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
 from annotator.formats.csv_format import read_csv, save_csv
+from annotator.project.project import Project
+from annotator.storage import ProjectStore
 
 TARGET_S = 1.5
+COMMAND = ".venv/bin/python -m benchmarks.bench_csv"
 
 
 def _video(video_id: int, fps: Fraction, frame_count: int) -> Video:
@@ -70,41 +86,106 @@ def _project(count: int) -> tuple[list[Segment], dict[int, Video], dict[int, Lab
     return segments, videos, labels, reviews
 
 
-def _timed(action: Callable[[], object], repeats: int) -> dict[str, float]:
-    """Best and median wall time, and best CPU time, over ``repeats`` runs: other work on a
-    shared 2-core machine inflates wall time, so the CPU figure is reported beside it."""
+def empty_store(folder: Path, videos: Iterable[Video], labels: Iterable[Label]) -> ProjectStore:
+    """A new project holding ``videos`` and ``labels`` (given in id order, so ids match)."""
+    store = ProjectStore.create(folder, Vocabulary("bench", tuple(labels)))
+    for video in videos:
+        store.add_video(video.path, video.fingerprint, video.info)
+    return store
+
+
+def filled_store(
+    folder: Path,
+    segments: list[Segment],
+    videos: Mapping[int, Video],
+    labels: Mapping[int, Label],
+    reviews: Mapping[str, Review],
+) -> ProjectStore:
+    """A project holding the benchmark's segments and their reviews."""
+    store = empty_store(folder, videos.values(), labels.values())
+    with store.transaction():
+        store.add_segments(segments)
+        for review in reviews.values():
+            store.add_review(review)
+    return store
+
+
+def timed(
+    action: Callable[[], object], runs: int, setup: Callable[[], object] | None = None
+) -> dict[str, Any]:
+    """Median and fastest wall time and median CPU time of ``action`` over ``runs`` runs;
+    ``setup`` (untimed) runs before each."""
     walls, cpus = [], []
-    for _ in range(repeats):
+    for _ in range(runs):
+        if setup is not None:
+            setup()
         wall, cpu = time.perf_counter(), time.process_time()
         action()
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
     return {
-        "seconds": round(min(walls), 3),
-        "median_s": round(statistics.median(walls), 3),
-        "cpu_s": round(min(cpus), 3),
+        "wall_median_s": round(statistics.median(walls), 3),
+        "wall_min_s": round(min(walls), 3),
+        "cpu_median_s": round(statistics.median(cpus), 3),
+        "runs": runs,
     }
+
+
+def emit(benchmark: str, timing: dict[str, Any], **extra: object) -> None:
+    line = {"benchmark": benchmark, **timing, **extra, "load_1min": round(os.getloadavg()[0], 1)}
+    print(json.dumps(line), flush=True)
+
+
+def check(found: int, expected: int) -> None:
+    if found != expected:
+        raise AssertionError(f"got {found} segments, expected {expected}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10,000 segments, one run")
-    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (best is reported)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median is reported)")
     arguments = parser.parse_args()
     count = 10_000 if arguments.quick else 100_000
-    repeats = 1 if arguments.quick else arguments.repeats
+    runs = 1 if arguments.quick else arguments.runs
     segments, videos, labels, reviews = _project(count)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "segments.csv"
-        export = _timed(lambda: save_csv(path, segments, videos, labels, reviews), repeats)
-        counts: list[int] = []
+    common = {"segments": count, "target_s": TARGET_S, "command": COMMAND}
+    with tempfile.TemporaryDirectory(prefix="bench-csv-", dir=os.environ.get("BENCH_DIR")) as tmp:
+        folder = Path(tmp)
+        path = folder / "segments.csv"
+        emit("csv_export", timed(lambda: save_csv(path, segments, videos, labels, reviews), runs), **common)
         video_list, label_list = list(videos.values()), list(labels.values())
-        import_ = _timed(lambda: counts.append(len(read_csv(path, video_list, label_list))), repeats)
-        size = path.stat().st_size
-    assert counts == [count] * repeats
-    common = {"segments": count, "repeats": repeats, "target_s": TARGET_S, "file_mib": round(size / 2**20, 1)}
-    print(json.dumps({"benchmark": "csv_export", **export, **common}))
-    print(json.dumps({"benchmark": "csv_import", **import_, **common}))
+        emit(
+            "csv_import",
+            timed(lambda: check(len(read_csv(path, video_list, label_list)), count), runs),
+            **common,
+        )
+
+        source = Project(filled_store(folder / "source", segments, videos, labels, reviews))
+        exported = folder / "exported.csv"
+
+        def export() -> None:
+            with exported.open("w", encoding="utf-8", newline="") as out:
+                check(source.export_csv(out), count)
+
+        emit("csv_store_to_file", timed(export, runs), **common)
+        source.close()
+        targets: list[Project] = []
+
+        def fresh() -> None:
+            for project in targets:
+                project.close()
+            targets[:] = [
+                Project(empty_store(folder / f"target{len(os.listdir(folder))}", video_list, label_list))
+            ]
+
+        emit(
+            "csv_file_to_store",
+            timed(lambda: check(targets[0].import_csv(exported), count), runs, fresh),
+            **common,
+        )
+        check(len(targets[0].store.reviews()), len(reviews))
+        targets[0].close()
 
 
 if __name__ == "__main__":
