@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from annotator.domain.segment import Review, Segment
+from annotator.domain.segment import Review, Segment, Verdict
 from annotator.storage import review_table, segment_table
 from annotator.storage.database import Database, utc_now
-from annotator.storage.errors import StoreNotFoundError
+from annotator.storage.errors import StoreConstraintError, StoreNotFoundError
+
+_INSERT_REVIEW = (
+    "INSERT INTO reviews (segment_id, reviewer, verdict, note, created_at) VALUES (?, ?, ?, ?, ?)"
+)
 
 
 class SegmentStore:
@@ -88,6 +93,31 @@ class SegmentStore:
         with self._db.transaction() as conn:
             review_id = review_table.insert(conn, Review(segment_id, reviewer, verdict, note, created_at))
         return Review(segment_id, reviewer, verdict, note, created_at, review_id)
+
+    def add_reviews(self, reviews: Iterable[Review]) -> int:
+        """Add many verdicts in one transaction, all or none; returns how many.
+
+        :meth:`add_review` per review costs a savepoint and two statements each (about 2 s
+        for the 50,000 reviews of a large import); this is one ``executemany``. Empty
+        ``created_at`` is stored as now; the ids are not returned (read them back with
+        :meth:`reviews`). A review of an unknown segment is refused by name, and nothing
+        is added."""
+        now = utc_now()
+        rows = [
+            (r.segment_id, r.reviewer, Verdict(r.verdict).value, r.note, r.created_at or now) for r in reviews
+        ]
+        with self._db.transaction() as conn:
+            try:
+                conn.executemany(_INSERT_REVIEW, rows)
+            except sqlite3.IntegrityError:
+                # The foreign key refused a row: name the first unknown segment instead.
+                for row in rows:
+                    if conn.execute("SELECT 1 FROM segments WHERE id = ?", (row[0],)).fetchone() is None:
+                        raise StoreConstraintError(
+                            f"review: segment {row[0]} is not in the project"
+                        ) from None
+                raise
+        return len(rows)
 
     def delete_review(self, review_id: int) -> None:
         """Remove one verdict (to undo adding it); the one before becomes the status again."""
