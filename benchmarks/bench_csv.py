@@ -7,7 +7,9 @@ Two kinds of figure, one JSON line each:
 * ``csv_store_to_file`` / ``csv_file_to_store``: the analyst's path, end to end, through
   :class:`annotator.project.project.Project`: ``export_csv`` (``ProjectStore.segments()``,
   latest reviews, ``write_csv``) and ``import_csv`` (``read_csv``, the clash check, one
-  transaction of ``add_segments`` and the reviews) into a fresh project.
+  transaction of ``add_segments`` and the reviews) into a fresh project;
+* ``csv_file_to_store_add_reviews``: the same import with one ``ProjectStore.add_reviews``
+  call instead of ``add_review`` per review (what ``import_csv`` would cost using it).
 
 Each figure is run several times: the median wall time is the figure, with the fastest
 run and the median CPU time of this process beside it (other work on a shared 2-core
@@ -110,6 +112,20 @@ def filled_store(
     return store
 
 
+def import_csv_bulk_reviews(project: Project, path: Path) -> int:
+    """``Project.import_csv`` step for step, but with one ``add_reviews`` call instead of
+    ``add_review`` per review: what the project layer would cost if it used it."""
+    store = project.store
+    imported = read_csv(path, store.videos(), store.labels())
+    known = {segment.id for segment in store.segments(include_deleted=True)}
+    if any(item.segment.id in known for item in imported):
+        raise AssertionError("segment ids clash")
+    with store.transaction():
+        store.add_segments([item.segment for item in imported])
+        store.add_reviews(item.review for item in imported if item.review is not None)
+    return len(imported)
+
+
 def timed(
     action: Callable[[], object], runs: int, setup: Callable[[], object] | None = None
 ) -> dict[str, Any]:
@@ -182,6 +198,12 @@ def main() -> None:
         emit(
             "csv_file_to_store",
             timed(lambda: check(targets[0].import_csv(exported), count), runs, fresh),
+            **common,
+        )
+        check(len(targets[0].store.reviews()), len(reviews))
+        emit(
+            "csv_file_to_store_add_reviews",
+            timed(lambda: check(import_csv_bulk_reviews(targets[0], exported), count), runs, fresh),
             **common,
         )
         check(len(targets[0].store.reviews()), len(reviews))
