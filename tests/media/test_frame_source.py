@@ -14,7 +14,7 @@ from annotator.media.decoder_source import DecoderFrameSource
 from annotator.media.errors import MediaError
 from annotator.media.frame_source import DEFAULT_BACKEND, Backend, FrameSource, open_frame_source
 from annotator.media.probe import probe_with_index
-from annotator.media.pyav_source import BACKWARD_RUN, PyAVFrameSource
+from annotator.media.pyav_source import BACKWARD_RUN, PyAVFrameSource, thread_type_for
 from annotator.media.synthetic import read_frame_number
 
 
@@ -95,6 +95,11 @@ def test_pyav_one_step_back_fills_a_backward_run(clip_2997: Path) -> None:
         before = source.frames_decoded
         _check(source, list(range(98, 99 - BACKWARD_RUN, -1)))
         assert source.frames_decoded == before
+
+
+def test_pyav_threads_by_gop_length(clip_2997: Path, clip_mpg: Path) -> None:
+    assert thread_type_for(probe_with_index(clip_2997)[1]) == "AUTO"  # GOP 60
+    assert thread_type_for(probe_with_index(clip_mpg)[1]) == "SLICE"  # GOP 12, like a proxy
 
 
 @pytest.mark.parametrize("fixture", ["clip_vfr", "clip_mpg"])
