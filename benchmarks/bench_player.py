@@ -64,6 +64,11 @@ class _Probe:
         self.wanted = -1
         self.arrived_s = 0.0
         self.image = QImage()
+        # One timer, stopped after each wait: a stray single-shot from an earlier wait
+        # could otherwise end a later wait early and report a false "never arrived".
+        self.timeout = QTimer()
+        self.timeout.setSingleShot(True)
+        self.timeout.timeout.connect(self.loop.quit)
         engine.frame_shown.connect(self._on_engine_frame_shown)
 
     def _on_engine_frame_shown(self, frame: int, image: QImage) -> None:
@@ -78,8 +83,9 @@ class _Probe:
         start = time.perf_counter()
         command()
         if not self.arrived_s:
-            QTimer.singleShot(3000, self.loop.quit)
+            self.timeout.start(3000)
             self.loop.exec()
+            self.timeout.stop()
         if not self.arrived_s:
             raise RuntimeError(f"frame {wanted} never arrived")
         if _pixels(self.image) != wanted:
