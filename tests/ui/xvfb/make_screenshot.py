@@ -43,7 +43,8 @@ def build_project(directory: Path) -> Path:
     with project.store.transaction():
         for name, start, end, note in EXTRA:
             label = project.store.label_by_name(name)
-            assert label is not None and label.id is not None
+            assert label is not None
+            assert label.id is not None
             project.store.add_segment(Segment(video.id, label.id, start, end, annotator="demo", note=note))
     project.close()
     return directory

@@ -17,13 +17,23 @@ OUTPUT = HERE.parents[2] / "test-output" / "screenshot.png"
 
 @pytest.mark.xvfb
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)")
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
+)
 def test_window_screenshot_under_xvfb() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
     OUTPUT.unlink(missing_ok=True)
     result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1680x1050x24", sys.executable, str(HERE / "make_screenshot.py"), str(OUTPUT)],
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1680x1050x24",
+            sys.executable,
+            str(HERE / "make_screenshot.py"),
+            str(OUTPUT),
+        ],
         capture_output=True,
         text=True,
         env=env,
