@@ -122,13 +122,32 @@ class ProjectActions:
             QMessageBox.warning(self.window, "Add video", message)
 
     def relink_current(self) -> None:
+        """Find a missing video again: first by fingerprint near where it was, then by asking."""
         window = self.window
         if window.project is None or window.video is None or window.video.id not in window.missing:
             return
         video = window.video
-        answer, _ = QFileDialog.getOpenFileName(window, f"Where is {video.name} now?", "", VIDEO_FILTER)
-        if answer:
-            self.relink(Path(answer))
+        found = window.project.find_moved(video, self._search_dirs())
+        if found is not None:
+            answer = QMessageBox.question(
+                window, "Relink video", f"{video.name} was found at\n{found}\n\nUse this file?"
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.relink(found)
+                return
+        chosen, _ = QFileDialog.getOpenFileName(window, f"Where is {video.name} now?", "", VIDEO_FILTER)
+        if chosen:
+            self.relink(Path(chosen))
+
+    def _search_dirs(self) -> list[Path]:
+        """The project folder and the folder above where the video used to be."""
+        window = self.window
+        assert window.project is not None and window.video is not None
+        old = window.project.video_path(window.video)
+        dirs = [window.project.directory]
+        if old.parent.parent.is_dir() and old.parent.parent != Path(old.anchor):
+            dirs.append(old.parent.parent)
+        return dirs
 
     def relink(self, path: Path) -> bool:
         window = self.window

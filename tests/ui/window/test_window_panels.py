@@ -156,3 +156,34 @@ def test_add_videos_probes_in_the_background_and_names_a_bad_file(
     assert "broken.mp4" in messages[0]
     assert [v.name for v in window.project.store.videos()] == ["numbered_25.mp4", "extra.mp4"]
     window.runner.wait(60_000)
+
+
+def test_relink_finds_a_moved_video_by_fingerprint(qtbot, settings, tmp_path: Path, monkeypatch) -> None:
+    from annotator.ui import project_actions
+
+    directory = tmp_path / "proj"
+    media = directory / "media"
+    media.mkdir(parents=True)
+    clip = make_numbered_clip(media / "clip.mp4", frames=30)
+    with Project.create(directory, Vocabulary.load(vocabulary_path("state-tv"))) as project:
+        project.add_video(clip)
+    (directory / "footage").mkdir()
+    clip.rename(directory / "footage" / "clip-renamed.mp4")
+    asked: list[str] = []
+
+    def answer(*args):
+        asked.append(args[2])
+        return project_actions.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(project_actions.QMessageBox, "question", answer)
+    window = MainWindow(settings=settings, ask_names=False)
+    qtbot.addWidget(window)
+    window.open_project(directory)
+    window.video_list.setCurrentRow(0)
+    assert window.missing
+    window.project_actions.relink_current()
+    assert "clip-renamed.mp4" in asked[0]
+    assert not window.missing
+    qtbot.waitUntil(lambda: window.engine.frame_count == 30, timeout=10_000)
+    window.runner.wait(60_000)
+    window.close()
