@@ -142,7 +142,8 @@ class ProjectActions:
     def _search_dirs(self) -> list[Path]:
         """The project folder and the folder above where the video used to be."""
         window = self.window
-        assert window.project is not None and window.video is not None
+        assert window.project is not None
+        assert window.video is not None
         old = window.project.video_path(window.video)
         dirs = [window.project.directory]
         if old.parent.parent.is_dir() and old.parent.parent != Path(old.anchor):
