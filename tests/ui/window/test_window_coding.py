@@ -104,3 +104,41 @@ def test_double_click_in_table_seeks(qtbot, window: MainWindow) -> None:
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     wait_for_frame(qtbot, window, 64)
     assert shown_frame(window) == 64
+
+
+def test_ctrl_g_goes_to_a_timecode_a_frame_or_seconds(qtbot, window: MainWindow, monkeypatch) -> None:
+    from annotator.ui import dialogs
+
+    answers = iter(["00:00:02:05", "17", "3.2s", "nonsense"])
+    monkeypatch.setattr(dialogs, "ask_position", lambda *_args: next(answers))
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "annotator.ui.main_window.QMessageBox.warning", lambda *args: warnings.append(args[2])
+    )
+    for expected in (55, 17, 80):
+        press(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+        wait_for_frame(qtbot, window, expected)
+    press(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert warnings
+    assert window.engine.current_frame == 80
+
+
+def test_space_plays_and_pauses_and_jkl_shuttle(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.engine.playing_changed, timeout=5000) as started:
+        press(qtbot, window, Qt.Key.Key_Space)
+    assert started.args == [True]
+    qtbot.waitUntil(lambda: window.engine.current_frame >= 5, timeout=10_000)
+    with qtbot.waitSignal(window.engine.playing_changed, timeout=5000):
+        press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_L)
+    assert window.engine.rate == 1.0
+    press(qtbot, window, Qt.Key.Key_L)
+    assert window.engine.rate == 2.0
+    press(qtbot, window, Qt.Key.Key_K)
+    assert not window.engine.is_playing
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.engine.rate == 1.0
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.engine.rate == 0.25
