@@ -2,9 +2,12 @@
 
 On a 1080p25 H.264 clip with GOP 250 and B-frames (made once, cached under the system
 temp dir, never committed) and on its proxy: random exact fetch over 100 targets from the
-original and the proxy, side by side with plain OpenCV ``CAP_PROP_POS_FRAMES`` + read
-(whose wrong frames are counted by pixels); one-frame-back steps with the cache; proxy
-build time as a multiple of real time. Prints one JSON line per figure.
+original and the proxy with each frame source backend (PyAV, OpenCV), side by side with
+plain OpenCV ``CAP_PROP_POS_FRAMES`` + read (wrong frames counted by pixels everywhere);
+one-frame-back steps with the cache; proxy build time as a multiple of real time (wall and
+CPU, the CPU figure being the one that survives a loaded machine), with the settings before
+this round (bicubic scale, AAC re-encoded, x264's default threads) beside it.
+Prints one JSON line per figure.
 Run from the repository root: ``.venv/bin/python -m benchmarks.bench_media [--quick]``.
 """
 
@@ -13,7 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -21,9 +26,10 @@ from pathlib import Path
 
 import cv2
 
-from annotator.media.frame_source import FrameSource, open_frame_source
+from annotator.domain.video_info import VideoInfo
+from annotator.media.frame_source import BACKENDS, FrameSource, open_frame_source
 from annotator.media.probe import probe
-from annotator.media.proxy import build_proxy
+from annotator.media.proxy import build_proxy, proxy_command, verify_proxy
 from annotator.media.synthetic import make_numbered_clip, read_frame_number
 
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench-media"
@@ -75,16 +81,52 @@ def opencv_fetch(path: Path) -> Callable[[int], object]:
 
 
 def report_fetch(name: str, path: Path, targets: list[int], target: str) -> None:
-    with open_frame_source(path) as source:
-        source.frame(0)
-        times, wrong = timed_fetch(source.frame, targets)
-    median, p95, worst = stats(times)
-    emit(f"random fetch {name} median", median, "ms", target.split(",")[0], wrong_frames=wrong)
-    emit(f"random fetch {name} p95", p95, "ms", target.split(",")[-1], max_ms=round(worst, 1))
+    for backend in BACKENDS:
+        with open_frame_source(path, backend=backend) as source:
+            source.frame(0)
+            times, wrong = timed_fetch(source.frame, targets)
+        median, p95, worst = stats(times)
+        label = f"random fetch {name} {backend}"
+        emit(f"{label} median", median, "ms", target.split(",")[0], wrong_frames=wrong, of=len(targets))
+        emit(f"{label} p95", p95, "ms", target.split(",")[-1], max_ms=round(worst, 1))
     times, wrong = timed_fetch(opencv_fetch(path), targets)
     median, p95, worst = stats(times)
     emit(f"OpenCV POS_FRAMES {name} median", median, "ms", "", wrong_frames=wrong, of=len(targets))
     emit(f"OpenCV POS_FRAMES {name} p95", p95, "ms", "", max_ms=round(worst, 1))
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def previous_proxy_command(clip: Path, info: VideoInfo, output: Path) -> list[str]:
+    """The proxy command before this round: bicubic scale, AAC re-encoded, default threads."""
+    command = proxy_command(clip, info, output)
+    scale = next(i for i, part in enumerate(command) if part.startswith("scale="))
+    command[scale] = command[scale].removesuffix(":flags=fast_bilinear")
+    threads = command.index("-threads")
+    del command[threads : threads + 2]
+    return command
+
+
+def report_build(clip: Path, info: VideoInfo, proxy: Path) -> None:
+    seconds = float(info.duration_s)
+    started, cpu = time.perf_counter(), cpu_seconds()
+    build_proxy(clip, info, proxy)
+    build_s, build_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    emit("proxy build speed", seconds / build_s, "x real time", ">= 8", seconds=round(build_s, 1))
+    emit("proxy build CPU per minute of video", build_cpu * 60 / seconds, "CPU s", "")
+    before = proxy.with_name("previous-" + proxy.name)
+    started, cpu = time.perf_counter(), cpu_seconds()
+    subprocess.run(previous_proxy_command(clip, info, before), check=True, capture_output=True)
+    build_s, build_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    assert verify_proxy(before, info)
+    before.unlink()
+    emit(
+        "previous proxy settings build speed", seconds / build_s, "x real time", "", seconds=round(build_s, 1)
+    )
+    emit("previous proxy settings CPU per minute of video", build_cpu * 60 / seconds, "CPU s", "")
 
 
 def step_back(source: FrameSource, starts: list[int], steps: int) -> tuple[list[float], int]:
@@ -107,27 +149,19 @@ def main() -> None:
     clip = make_clip(seconds)
     info = probe(clip)
     proxy = CACHE / f"proxy-{clip.name}"
-    started = time.perf_counter()
-    build_proxy(clip, info, proxy)
-    build_s = time.perf_counter() - started
-    emit(
-        "proxy build speed",
-        float(info.duration_s) / build_s,
-        "x real time",
-        ">= 8",
-        seconds=round(build_s, 1),
-    )
+    report_build(clip, info, proxy)
     rng = random.Random(7)
     targets = [rng.randrange(info.frame_count) for _ in range(count)]
     report_fetch("original 1080p", clip, targets, "")
     report_fetch("proxy 960x540", proxy, targets, "<= 10,<= 25")
     starts = [rng.randrange(30, info.frame_count) for _ in range(max(3, count // 10))]
     for name, path, target in (("proxy", proxy, "<= 10"), ("original", clip, "")):
-        with open_frame_source(path) as source:
-            times, wrong = step_back(source, starts, 24)
-        median, p95, worst = stats(times)
-        emit(f"step back {name} median", median, "ms", target, wrong_frames=wrong)
-        emit(f"step back {name} p95", p95, "ms", "", max_ms=round(worst, 1))
+        for backend in BACKENDS:
+            with open_frame_source(path, backend=backend) as source:
+                times, wrong = step_back(source, starts, 24)
+            median, p95, worst = stats(times)
+            emit(f"step back {name} {backend} median", median, "ms", target, wrong_frames=wrong)
+            emit(f"step back {name} {backend} p95", p95, "ms", "", max_ms=round(worst, 1))
 
 
 if __name__ == "__main__":
