@@ -104,8 +104,7 @@ def _import_json(project: Project, data: ProjectData) -> ImportReport:
             replace(s, video_id=video_ids[s.video_id], label_id=label_ids[s.label_id]) for s in data.segments
         ]
         store.add_segments(segments)
-        for review in data.reviews:
-            store.add_review(replace(review, id=None))
+        store.add_reviews(data.reviews)
     return ImportReport(len(segments), len(data.reviews), new_labels, new_videos)
 
 
@@ -143,7 +142,7 @@ def _video_ids(project: Project, videos: tuple[Video, ...]) -> tuple[dict[int, i
 def _refuse_known_segments(
     project: Project, segments: tuple[Segment, ...] | list[Segment], source: str
 ) -> None:
-    known = {segment.id for segment in project.store.segments(include_deleted=True)}
+    known = project.store.known_segment_ids(segment.id for segment in segments)
     clashes = [segment.id for segment in segments if segment.id in known]
     if clashes:
         raise ProjectError(

@@ -143,7 +143,7 @@ class Project:
     def import_csv(self, path: Path) -> int:
         """Import all rows or none; returns the number of segments added."""
         imported = csv_format.read_csv(Path(path), self.store.videos(), self.store.labels())
-        known = {segment.id for segment in self.store.segments(include_deleted=True)}
+        known = self.store.known_segment_ids(item.segment.id for item in imported)
         clashes = [item.segment.id for item in imported if item.segment.id in known]
         if clashes:
             raise ProjectError(
@@ -151,9 +151,7 @@ class Project:
             )
         with self.store.transaction():
             self.store.add_segments([item.segment for item in imported])
-            for item in imported:
-                if item.review is not None:
-                    self.store.add_review(item.review)
+            self.store.add_reviews(item.review for item in imported if item.review is not None)
         return len(imported)
 
 

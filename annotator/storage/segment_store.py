@@ -80,6 +80,17 @@ class SegmentStore:
         sql, params = segment_table.select_sql(video_id, label_id, include_deleted)
         return segment_table.from_rows(self._db.query(sql, params))
 
+    def known_segment_ids(self, segment_ids: Iterable[str]) -> set[str]:
+        """Which of ``segment_ids`` the project already holds (deleted ones included)."""
+        wanted = list(segment_ids)
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.query(f"SELECT id FROM segments WHERE id IN ({marks})", tuple(chunk))
+            known.update(str(row[0]) for row in rows)
+        return known
+
     def segment_count(self, video_id: int | None = None, include_deleted: bool = False) -> int:
         sql = "SELECT count(*) FROM segments WHERE (? IS NULL OR video_id = ?) AND (? OR deleted = 0)"
         return int(self._db.scalar(sql, (video_id, video_id, include_deleted)))

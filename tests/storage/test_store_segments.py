@@ -165,3 +165,11 @@ def test_unknown_segment_ids_are_named(store: ProjectStore, video: Video) -> Non
     ):
         with pytest.raises(StoreNotFoundError, match="no segment with id ghost"):
             call()
+
+
+def test_known_segment_ids_names_only_those_held(store: ProjectStore, video: Video) -> None:
+    kept = store.add_segment(Segment(video.id, _label_id(store), 0, 5))
+    gone = store.add_segment(Segment(video.id, _label_id(store), 5, 9))
+    store.delete_segment(gone.id)
+    others = [f"00000000-0000-0000-0000-{n:012d}" for n in range(1200)]
+    assert store.known_segment_ids([kept.id, gone.id, *others]) == {kept.id, gone.id}
