@@ -29,6 +29,7 @@ from pathlib import Path
 
 from annotator.domain.label import Label
 from annotator.domain.video import Video
+from annotator.formats.bulk import without_gc
 from annotator.formats.csv_header import read_header
 from annotator.formats.csv_problems import CsvImportError, CsvProblem
 from annotator.formats.csv_row_reader import ImportedSegment, RowReader
@@ -36,6 +37,7 @@ from annotator.formats.csv_row_reader import ImportedSegment, RowReader
 _DELIMITERS = ",;\t"
 
 
+@without_gc
 def read_csv(path: Path, videos: Sequence[Video], labels: Sequence[Label]) -> list[ImportedSegment]:
     """Every segment of the CSV file at ``path``, or :class:`CsvImportError` and nothing.
 

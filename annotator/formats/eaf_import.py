@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from annotator.domain.frame_times import FrameTimes
+from annotator.formats.bulk import without_gc
 from annotator.formats.eaf_document import Alignable, EafImportError, Tier, parse_eaf
 from annotator.formats.eaf_labels import SKIP, LabelResolver
 from annotator.formats.ms_frames import MsFrames
@@ -51,6 +52,7 @@ class EafImport:
     media_urls: tuple[str, ...]
 
 
+@without_gc
 def read_eaf(
     path: Path,
     frame_times: FrameTimes,

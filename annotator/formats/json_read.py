@@ -17,6 +17,7 @@ from typing import Any
 from annotator.domain.label import Label, LabelKind, Vocabulary, VocabularyError
 from annotator.domain.segment import Review, Segment, SegmentError, Source, Verdict, check_bounds
 from annotator.domain.video import Video
+from annotator.formats.bulk import without_gc
 from annotator.formats.format_errors import FormatImportError, listing, read_text_file
 from annotator.formats.json_fields import Fields
 from annotator.formats.json_videos import read_video
@@ -50,6 +51,7 @@ class ProjectData:
         return self.labels[segment.label_id]
 
 
+@without_gc
 def read_json(path: Path) -> ProjectData:
     """The project file at ``path``, or :class:`JsonImportError` (and nothing)."""
     document = _parse(read_text_file(path, JsonImportError), path)
