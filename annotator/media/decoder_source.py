@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
 import cv2
 import numpy as np
-import numpy.typing as npt
 
+from annotator.media.cached_source import CachedFrameSource
 from annotator.media.errors import MediaError
-from annotator.media.frame_cache import Frame, FrameCache
+from annotator.media.frame_cache import Frame
 from annotator.media.frame_table import StreamIndex
 
 log = logging.getLogger(__name__)
@@ -29,16 +27,12 @@ log = logging.getLogger(__name__)
 FORWARD_DECODE_LIMIT = 12
 """Decode forward rather than seek when the frame is at most this far ahead."""
 
-BACKWARD_RUN = 12
-"""Frames decoded and cached before the requested one when stepping back."""
 
-
-class DecoderFrameSource:
+class DecoderFrameSource(CachedFrameSource):
     """``FrameSource`` over one file; not thread-safe (one decoder, one caller)."""
 
     def __init__(self, path: Path, index: StreamIndex, *, cache_bytes: int = 256 << 20) -> None:
-        self.path = Path(path)
-        self._index = index
+        super().__init__(path, index)
         times = index.frame_times
         ticks = np.array(times.pts, dtype=np.int64) - index.stream_start_pts
         self._times_ms = ticks.astype(np.float64) * float(times.time_base) * 1000.0
@@ -49,7 +43,6 @@ class DecoderFrameSource:
             raise MediaError(self.path, "the decoder cannot open it")
         self._fps = self._capture.get(cv2.CAP_PROP_FPS) or float(times.average_fps())
         self._position = -1  # index of the frame last grabbed (retrievable); -1: none yet
-        self._last_request = -1
         self._offset_ms = 0.0
         frame_bytes = max(
             1,
@@ -57,36 +50,11 @@ class DecoderFrameSource:
                 self._capture.get(cv2.CAP_PROP_FRAME_WIDTH) * self._capture.get(cv2.CAP_PROP_FRAME_HEIGHT) * 3
             ),
         )
-        self._cache = FrameCache(max_frames=4 * BACKWARD_RUN, max_bytes=max(cache_bytes, 2 * frame_bytes))
+        self._size_cache(frame_bytes, cache_bytes)
         self._calibrate()
 
-    @property
-    def frame_count(self) -> int:
-        return self._index.frame_times.frame_count
-
-    def frame(self, index: int) -> npt.NDArray[np.uint8]:
-        """The exact frame ``index`` as a read-only HxWx3 RGB array."""
-        if not 0 <= index < self.frame_count:
-            raise IndexError(f"{self.path}: frame {index} is outside 0..{self.frame_count - 1}")
-        cached = self._cache.get(index)
-        if cached is None:
-            stepping_back = index == self._last_request - 1
-            first = max(0, index - BACKWARD_RUN + 1) if stepping_back else index
-            cached = self._decode_range(first, index)
-        self._last_request = index
-        return cached
-
-    def close(self) -> None:
+    def _close_decoder(self) -> None:
         self._capture.release()
-        self._cache.clear()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
 
     # decoding
 

@@ -16,25 +16,22 @@ import logging
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
-from types import TracebackType
-from typing import Literal, Self
+from typing import Literal
 
 import av
 import av.error
 import numpy as np
-import numpy.typing as npt
 from av.container import InputContainer
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
+from annotator.media.cached_source import CachedFrameSource
 from annotator.media.errors import MediaError
-from annotator.media.frame_cache import Frame, FrameCache
+from annotator.media.frame_cache import Frame
 from annotator.media.frame_table import StreamIndex
 
 log = logging.getLogger(__name__)
 
-BACKWARD_RUN = 12
-"""Frames decoded and cached before the requested one when stepping back."""
 
 LANDING_LIMIT = 32
 """Frames decoded after a seek while looking for the keyframe it should have landed on."""
@@ -54,7 +51,7 @@ def thread_type_for(index: StreamIndex) -> ThreadType:
     return "SLICE" if longest <= SHORT_GOP else "AUTO"
 
 
-class PyAVFrameSource:
+class PyAVFrameSource(CachedFrameSource):
     """``FrameSource`` over one file; not thread-safe (one decoder, one caller)."""
 
     def __init__(
@@ -65,8 +62,7 @@ class PyAVFrameSource:
         cache_bytes: int = 256 << 20,
         thread_type: ThreadType | None = None,
     ) -> None:
-        self.path = Path(path)
-        self._index = index
+        super().__init__(path, index)
         times = index.frame_times
         self._pts = np.array(times.pts, dtype=np.int64)
         self._by_pts = {int(pts): n for n, pts in enumerate(times.pts)}
@@ -78,42 +74,16 @@ class PyAVFrameSource:
         self._frames: Iterator[VideoFrame] = iter(())
         self._current: VideoFrame | None = None
         self._position = -1  # index of self._current; -1: none yet
-        self._last_request = -1
         self.frames_decoded = 0
         """Frames the decoder has output so far (a measure of what fetching costs)."""
         frame_bytes = max(1, self._stream.codec_context.width * self._stream.codec_context.height * 3)
-        self._cache = FrameCache(max_frames=4 * BACKWARD_RUN, max_bytes=max(cache_bytes, 2 * frame_bytes))
+        self._size_cache(frame_bytes, cache_bytes)
         self._start()
 
-    @property
-    def frame_count(self) -> int:
-        return self._index.frame_times.frame_count
-
-    def frame(self, index: int) -> npt.NDArray[np.uint8]:
-        """The exact frame ``index`` as a read-only HxWx3 RGB array."""
-        if not 0 <= index < self.frame_count:
-            raise IndexError(f"{self.path}: frame {index} is outside 0..{self.frame_count - 1}")
-        cached = self._cache.get(index)
-        if cached is None:
-            stepping_back = index == self._last_request - 1
-            first = max(0, index - BACKWARD_RUN + 1) if stepping_back else index
-            cached = self._decode_range(first, index)
-        self._last_request = index
-        return cached
-
-    def close(self) -> None:
+    def _close_decoder(self) -> None:
         self._frames = iter(())
         self._current = None
         self._container.close()
-        self._cache.clear()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
 
     # decoding
 

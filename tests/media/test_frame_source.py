@@ -10,11 +10,12 @@ import cv2
 import numpy as np
 import pytest
 
+from annotator.media.cached_source import BACKWARD_RUN
 from annotator.media.decoder_source import DecoderFrameSource
 from annotator.media.errors import MediaError
 from annotator.media.frame_source import DEFAULT_BACKEND, Backend, FrameSource, open_frame_source
 from annotator.media.probe import probe_with_index
-from annotator.media.pyav_source import BACKWARD_RUN, PyAVFrameSource, thread_type_for
+from annotator.media.pyav_source import PyAVFrameSource, thread_type_for
 from annotator.media.synthetic import read_frame_number
 
 
