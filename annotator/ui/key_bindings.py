@@ -9,6 +9,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+# Moving the selected segment's edges: (name, shortcuts, (start delta, end delta)).
+# Shared with review mode, where the same keys fix the segment under review.
+NUDGE_KEYS: list[tuple[str, tuple[str, ...], tuple[int, int]]] = [
+    ("Start earlier", ("[",), (-1, 0)),
+    ("Start later", ("Ctrl+[",), (1, 0)),
+    ("End earlier", ("Ctrl+]",), (0, -1)),
+    ("End later", ("]",), (0, 1)),
+    ("Start ten earlier", ("Shift+[", "{"), (-10, 0)),
+    ("End ten later", ("Shift+]", "}"), (0, 10)),
+    ("Start ten later", ("Ctrl+Shift+[", "Ctrl+{"), (10, 0)),
+    ("End ten earlier", ("Ctrl+Shift+]", "Ctrl+}"), (0, -10)),
+]
+
 # (action name, shortcuts, method name on the window, arguments)
 KEYS: list[tuple[str, tuple[str, ...], str, tuple[Any, ...]]] = [
     ("Play/pause", ("Space",), "toggle_play", ()),
@@ -24,14 +37,7 @@ KEYS: list[tuple[str, tuple[str, ...], str, tuple[Any, ...]]] = [
     ("Mark in", ("I",), "mark_in", ()),
     ("Mark out", ("O",), "mark_out", ()),
     ("Cancel open segments and marks", ("Escape",), "cancel_coding", ()),
-    ("Start earlier", ("[",), "nudge_selected", (-1, 0)),
-    ("Start later", ("Ctrl+[",), "nudge_selected", (1, 0)),
-    ("End earlier", ("Ctrl+]",), "nudge_selected", (0, -1)),
-    ("End later", ("]",), "nudge_selected", (0, 1)),
-    ("Start ten earlier", ("Shift+[", "{"), "nudge_selected", (-10, 0)),
-    ("End ten later", ("Shift+]", "}"), "nudge_selected", (0, 10)),
-    ("Start ten later", ("Ctrl+Shift+[", "Ctrl+{"), "nudge_selected", (10, 0)),
-    ("End ten earlier", ("Ctrl+Shift+]", "Ctrl+}"), "nudge_selected", (0, -10)),
+    *((name, keys, "nudge_selected", deltas) for name, keys, deltas in NUDGE_KEYS),
     ("Delete selected segments", ("Delete", "Backspace"), "delete_selected", ()),
     ("Go to…", ("Ctrl+G",), "go_to_dialog", ()),
     ("Zoom in", ("+", "=", "Ctrl+="), "zoom_in", ()),

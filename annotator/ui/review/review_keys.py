@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from annotator.ui.key_bindings import NUDGE_KEYS
+
 # (action name, shortcuts, method name on the review mode, arguments)
 REVIEW_KEYS: list[tuple[str, tuple[str, ...], str, tuple[Any, ...]]] = [
     ("Approve", ("A",), "approve", ()),
@@ -26,14 +28,7 @@ REVIEW_KEYS: list[tuple[str, tuple[str, ...], str, tuple[Any, ...]]] = [
     ("Previous segment", ("Up",), "previous", ()),
     ("Segment's first frame", ("Home",), "show_first_frame", ()),
     ("Segment's last frame", ("End",), "show_last_frame", ()),
-    ("Review: start earlier", ("[",), "nudge", (-1, 0)),
-    ("Review: start later", ("Ctrl+[",), "nudge", (1, 0)),
-    ("Review: end earlier", ("Ctrl+]",), "nudge", (0, -1)),
-    ("Review: end later", ("]",), "nudge", (0, 1)),
-    ("Review: start ten earlier", ("Shift+[", "{"), "nudge", (-10, 0)),
-    ("Review: end ten later", ("Shift+]", "}"), "nudge", (0, 10)),
-    ("Review: start ten later", ("Ctrl+Shift+[", "Ctrl+{"), "nudge", (10, 0)),
-    ("Review: end ten earlier", ("Ctrl+Shift+]", "Ctrl+}"), "nudge", (0, -10)),
+    *((f"Review: {name.lower()}", keys, "nudge", deltas) for name, keys, deltas in NUDGE_KEYS),
 ]
 
 
