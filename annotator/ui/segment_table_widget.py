@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -14,7 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.editing.annotation_document import AnnotationDocument
-from annotator.ui.segment_table_model import SEGMENT_ID_ROLE, START, SegmentFilterModel, SegmentTableModel
+from annotator.ui.segment_table_model import (
+    NOTE,
+    SEGMENT_ID_ROLE,
+    START,
+    SegmentFilterModel,
+    SegmentTableModel,
+)
 
 ALL_LABELS = "All labels"
 
@@ -44,10 +51,10 @@ class SegmentTableWidget(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(40)
-        for column, width in enumerate((120, 92, 92, 72, 80, 160)):
+        for column, width in enumerate((130, 92, 92, 72, 80, 160, 90)):
             header.resizeSection(column, width)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)  # status stays in view
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.label_filter.currentTextChanged.connect(self._on_label_filter_changed)
@@ -77,7 +84,7 @@ class SegmentTableWidget(QWidget):
         self.proxy.set_label_filter("" if text == ALL_LABELS else text)
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        if index.column() != self.model.columnCount() - 2:  # the note column edits instead
+        if index.column() != NOTE:  # the note column edits instead
             self.segment_activated.emit(str(index.data(SEGMENT_ID_ROLE)))
 
     def selected_segment_ids(self) -> list[str]:
