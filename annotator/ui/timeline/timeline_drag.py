@@ -1,10 +1,15 @@
 """Mouse gestures on the timeline: seek, create, resize, move, rubber-band, pan.
 
+A plain click on empty track or lane space seeks there (a drag there creates a segment
+or draws a rubber band); dragging the body of a selected segment moves the whole
+selection by the same number of frames.
+
 The gesture never moves an item itself: it asks the document for the edit and the items
 follow the document's signals, so undo moves them back. A resize or move calls
 ``set_bounds(merge=True)`` on every mouse move; the moves are wrapped in an undo macro
 opened at the first real change, because the document merges *every* consecutive bounds
-change of one segment, and two drags of the same segment must stay two undo steps.
+change of one segment, and two drags of the same segment must stay two undo steps. The
+macro also makes a group move one undo step.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ class _Press:
     segment: Segment | None = None
     scroll: tuple[int, int] = (0, 0)
     moved: bool = False
+    kind: HitKind = HitKind.NOTHING
+    group: tuple[Segment, ...] = ()  # a move's segments as pressed, the grabbed one first
 
 
 class TimelineDrag:
@@ -75,9 +82,12 @@ class TimelineDrag:
             return
         hit = view.hit_at(pos)
         gesture = self._gesture_for(hit.kind, event.modifiers())
-        self._press = _Press(gesture, pos, scene_pos, event.modifiers(), hit.label_id, hit.segment)
+        self._press = _Press(
+            gesture, pos, scene_pos, event.modifiers(), hit.label_id, hit.segment, kind=hit.kind
+        )
         if hit.segment is not None:
             self._select_on_press(hit.segment.id, event.modifiers())
+            self._press.group = self._moving_group(hit.segment)
         elif gesture in (Gesture.CREATE, Gesture.RUBBER_BAND) and not event.modifiers() & _MULTI:
             view.selection.clear()
         if gesture == Gesture.SEEK:
@@ -118,6 +128,8 @@ class TimelineDrag:
             self._select_band(press, event.position())
         elif press.segment is not None and not press.moved and not press.modifiers & _MULTI:
             self._view.selection.replace([press.segment.id])
+        if _is_empty_space_click(press):
+            self._seek(press.scene_pos.x())
 
     def cancel(self) -> None:
         """End a gesture without a release (focus lost, widget hidden)."""
@@ -145,6 +157,14 @@ class TimelineDrag:
         if kind == HitKind.TRACK:
             return Gesture.RUBBER_BAND if modifiers & _MULTI else Gesture.CREATE
         return Gesture.RUBBER_BAND if kind in (HitKind.LANE, HitKind.NOTHING) else Gesture.NONE
+
+    def _moving_group(self, grabbed: Segment) -> tuple[Segment, ...]:
+        """The grabbed segment, then the rest of the selection when it is part of one."""
+        view = self._view
+        if grabbed.id not in view.selection:
+            return (grabbed,)
+        others = (view.segment(segment_id) for segment_id in view.selection.ids() if segment_id != grabbed.id)
+        return (grabbed, *(segment for segment in others if segment is not None))
 
     def _select_on_press(self, segment_id: str, modifiers: Qt.KeyboardModifier) -> None:
         selection = self._view.selection
@@ -177,25 +197,31 @@ class TimelineDrag:
         self._apply_bounds(original.id, *bounds, "Resize segment")
 
     def _move(self, scene_x: float) -> None:
+        """Shift every segment of the group by the same frames, clamped so that none
+        leaves the video; the grabbed segment's edges snap to the playhead first."""
         assert self._press is not None
         assert self._press.segment is not None
-        original = self._press.segment
+        group = self._press.group or (self._press.segment,)
         scale = self._view.scale
         delta = round(scale.frame_at(scene_x - self._press.scene_pos.x()))
-        start = original.start_frame + delta
-        start += self._playhead_pull(start, original.frame_count)
-        start = min(max(start, 0), scale.frame_count - original.frame_count)
-        self._apply_bounds(original.id, start, start + original.frame_count, "Move segment")
+        delta += self._playhead_pull(group, delta)
+        lowest = -min(segment.start_frame for segment in group)
+        highest = scale.frame_count - max(segment.end_frame for segment in group)
+        delta = min(max(delta, lowest), highest)
+        text = "Move segment" if len(group) == 1 else "Move segments"
+        for original in group:
+            self._apply_bounds(original.id, original.start_frame + delta, original.end_frame + delta, text)
 
-    def _playhead_pull(self, start: int, length: int) -> int:
-        """Frames to add to ``start`` so an edge lands on the playhead when close to it."""
+    def _playhead_pull(self, group: tuple[Segment, ...], delta: int) -> int:
+        """Frames to add to ``delta`` so an edge lands on the playhead when close to it."""
         playhead = self._view.playhead_frame()
         if playhead is None:
             return 0
         ppf = self._view.scale.pixels_per_frame
-        for edge in (start, start + length):
-            if abs(edge - playhead) * ppf <= SNAP_PX:
-                return playhead - edge
+        for segment in group:
+            for edge in (segment.start_frame + delta, segment.end_frame + delta):
+                if abs(edge - playhead) * ppf <= SNAP_PX:
+                    return playhead - edge
         return 0
 
     def _apply_bounds(self, segment_id: str, start: int, end: int, text: str) -> None:
@@ -240,3 +266,9 @@ class TimelineDrag:
             self._view.selection.add(ids)
         else:
             self._view.selection.replace(ids)
+
+
+def _is_empty_space_click(press: _Press) -> bool:
+    """A plain click, not a drag, on an empty track or a lane: it seeks."""
+    plain = not press.modifiers & _MULTI
+    return plain and not press.moved and press.kind in (HitKind.TRACK, HitKind.LANE)
