@@ -5,6 +5,10 @@ to the first frame, starts playing once that frame is on screen, and pauses when
 or past the stop frame is reported, then asks for the stop frame itself. That request pins
 the picture: a frame the decoder delivers late (past the stop) is ignored by the engine, and
 an overshoot is corrected to the exact stop frame. With loop on it starts over instead.
+
+When the engine reloads its media under the review (the window swaps in a proxy as soon as
+it is built, typically just after the review crossed into a new video), ``hold`` before the
+reload and ``resume`` after it carry on from where playback was, to the same stop frame.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ from annotator.ui.player.player_engine import PlayerEngine
 
 class _State(Enum):
     IDLE = auto()
-    SEEKING = auto()  # waiting for the first frame before playing
+    SEEKING = auto()  # waiting for the first frame (or the frame to resume at) before playing
     PLAYING = auto()
     FINISHING = auto()  # paused, waiting for the exact stop frame
+    HELD = auto()  # the engine is reloading its media; ``resume`` carries on
 
 
 class ReviewController(QObject):
@@ -38,6 +43,7 @@ class ReviewController(QObject):
         self._engine = engine
         self._state = _State.IDLE
         self._range: PlayRange | None = None
+        self._start_at = 0  # the frame SEEKING waits for: the first frame, or where to resume
         engine.frame_shown.connect(self._on_engine_frame_shown)
         engine.playing_changed.connect(self._on_engine_playing_changed)
 
@@ -56,8 +62,24 @@ class ReviewController(QObject):
         if self._range is None:
             self.stop()
             return
-        self._state = _State.SEEKING
-        self._engine.seek_frame(self._range.first_frame)  # may show a cached frame at once
+        self._seek_and_play(self._range.first_frame)
+
+    def hold(self) -> bool:
+        """The engine is about to load other media: keep the place, ignore the pause it makes.
+
+        True if the review was seeking or playing (then ``resume`` once the media is loaded).
+        """
+        if self._state is _State.PLAYING:
+            self._start_at = self._engine.current_frame
+        elif self._state is not _State.SEEKING:
+            return False
+        self._state = _State.HELD
+        return True
+
+    def resume(self) -> None:
+        """After a reload: seek back to where ``hold`` was and play on to the stop frame."""
+        if self._state is _State.HELD:
+            self._seek_and_play(self._start_at)
 
     def show_frame(self, frame: int) -> None:
         """A still (the segment's first or last frame): stops any review playback."""
@@ -67,6 +89,11 @@ class ReviewController(QObject):
     def stop(self) -> None:
         """Leave the engine as it is and stop watching it."""
         self._state = _State.IDLE
+
+    def _seek_and_play(self, frame: int) -> None:
+        self._start_at = frame
+        self._state = _State.SEEKING
+        self._engine.seek_frame(frame)  # may show a cached frame at once
 
     def _finish(self) -> None:
         assert self._range is not None
@@ -82,10 +109,11 @@ class ReviewController(QObject):
         played = self._range
         if played is None or self._state is _State.IDLE:
             return
-        if self._state is _State.SEEKING and frame == played.first_frame:
+        if self._state is _State.SEEKING and frame == self._start_at:
             self._state = _State.PLAYING
             self._engine.play()
-            self.range_started.emit(frame)
+            if frame == played.first_frame:
+                self.range_started.emit(frame)
         elif self._state is _State.PLAYING and frame >= played.stop_frame:
             self._finish()
         elif self._state is _State.FINISHING and frame == played.stop_frame:

@@ -48,6 +48,12 @@ class ReviewMode(QObject):
         self.dock: QDockWidget | None = None
         self._marks: ReviewMarks | None = None
         self._played_id: str | None = None
+        # Built before the window connects its own slot, so this runs before the window loads a
+        # new proxy (which pauses the engine); the queued one runs once the proxy is loaded.
+        window.media_tasks.proxy_ready.connect(self._on_media_proxy_ready)
+        window.media_tasks.proxy_ready.connect(
+            self._on_media_proxy_ready_later, Qt.ConnectionType.QueuedConnection
+        )
 
     @property
     def active(self) -> bool:
@@ -188,21 +194,33 @@ class ReviewMode(QObject):
     # -- signals -------------------------------------------------------------------------------
     def _on_session_current_changed(self, segment: Segment | None) -> None:
         window = self._window
-        if self._marks is not None:
-            self._marks.set_frames(*((segment.start_frame, segment.last_frame) if segment else (None, None)))
         if segment is None:  # past the last one: the summary
             self._played_id = None
+            if self._marks is not None:
+                self._marks.set_frames(None, None)
             if self.controller is not None:
                 self.controller.stop()
             window.engine.pause()
             return
         if window.video is None or window.video.id != segment.video_id:
-            window.video_list.select_video(segment.video_id)
+            window.video_list.select_video(segment.video_id)  # loads it, resets the timeline
+        if self._marks is not None:
+            self._marks.set_frames(segment.start_frame, segment.last_frame)
         if window.timeline is not None:
             window.timeline.select_segments([segment.id])
         if segment.id != self._played_id and self.controller is not None:
             self._played_id = segment.id  # a fix to the same segment shows a still instead
             self.controller.play_current()
+
+    def _on_media_proxy_ready(self, video_id: int, _path: str) -> None:
+        """The window is about to reload the video on screen: keep the review's place."""
+        window = self._window
+        if self.controller is not None and window.video is not None and window.video.id == video_id:
+            self.controller.hold()
+
+    def _on_media_proxy_ready_later(self, _video_id: int, _path: str) -> None:
+        if self.controller is not None:
+            self.controller.resume()
 
     def _on_panel_note_finished(self) -> None:
         """Return or Escape in the note: give the keys back to the window (A, R, F...)."""

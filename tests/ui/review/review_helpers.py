@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -45,3 +47,30 @@ class FrameLog:
 
     def _on_engine_frame_shown(self, frame: int, _image: QImage) -> None:
         self.frames.append((frame, self._engine.is_playing))
+
+
+def played(qtbot, window: MainWindow, log: FrameLog, action: Callable[[], None]) -> tuple[int, int]:
+    """Do ``action`` (a key press) and wait until the next segment has played and paused.
+
+    Checks by the frames the player reported: the first is exactly the pre-roll frame, play
+    starts within one frame of it, the last is the stop frame, nothing went past it by more
+    than a frame, and the picture on screen carries the stop frame's number.
+    """
+    log.clear()
+    action()
+    controller = window.review.controller
+    assert controller is not None
+    assert controller.is_active  # the key started it: seeking to the pre-roll frame, or playing
+    qtbot.waitUntil(lambda: not controller.is_active, timeout=15_000)
+    play_range = controller.play_range
+    assert play_range is not None
+    frames = [frame for frame, _playing in log.frames]
+    while_playing = [frame for frame, playing in log.frames if playing]
+    assert frames[0] == play_range.first_frame
+    assert while_playing
+    assert abs(while_playing[0] - play_range.first_frame) <= 1
+    assert max(frames) <= play_range.stop_frame + 1
+    assert frames[-1] == play_range.stop_frame == window.engine.current_frame, (log.frames, play_range)
+    assert not window.engine.is_playing
+    assert shown_frame(window) == play_range.stop_frame
+    return play_range.first_frame, play_range.stop_frame

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 
 from click.testing import CliRunner
 from PySide6.QtCore import Qt
-from review_helpers import CODED, FrameLog, press, shown_frame
+from review_helpers import CODED, FrameLog, played, press, shown_frame
 
 from annotator.cli import cli
 from annotator.domain.segment import Verdict
@@ -22,33 +21,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def expected_range(start: int, end: int) -> tuple[int, int]:
     return max(start - PREROLL_FRAMES, 0), min(end + POSTROLL_FRAMES, 99)
-
-
-def played(qtbot, window: MainWindow, log: FrameLog, action: Callable[[], None]) -> tuple[int, int]:
-    """Do ``action`` (a key press) and wait until the next segment has played and paused.
-
-    Checks by the frames the player reported: the first is exactly the pre-roll frame, play
-    starts within one frame of it, the last is the stop frame, nothing went past it by more
-    than a frame, and the picture on screen carries the stop frame's number.
-    """
-    log.clear()
-    action()
-    controller = window.review.controller
-    assert controller is not None
-    assert controller.is_active  # the key started it: seeking to the pre-roll frame, or playing
-    qtbot.waitUntil(lambda: not controller.is_active, timeout=15_000)
-    play_range = controller.play_range
-    assert play_range is not None
-    frames = [frame for frame, _playing in log.frames]
-    while_playing = [frame for frame, playing in log.frames if playing]
-    assert frames[0] == play_range.first_frame
-    assert while_playing
-    assert abs(while_playing[0] - play_range.first_frame) <= 1
-    assert max(frames) <= play_range.stop_frame + 1
-    assert frames[-1] == play_range.stop_frame == window.engine.current_frame
-    assert not window.engine.is_playing
-    assert shown_frame(window) == play_range.stop_frame
-    return play_range.first_frame, play_range.stop_frame
 
 
 def reviews(window: MainWindow) -> dict[int, list[tuple[str, str, str]]]:
