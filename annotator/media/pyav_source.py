@@ -6,7 +6,8 @@ decoded frame is identified by its ``pts`` in the frame table, never by counting
 seek; only a frame without a timestamp (the last of an MPEG program stream may lack one)
 counts as the one after its predecessor. A request just ahead of the decoder decodes
 forward; one step back fills a backward run of frames into an LRU cache, so holding Left
-mostly hits the cache. Only frames that are returned or cached are converted to RGB.
+mostly hits the cache. Only a frame that is asked for is converted to RGB: the rest of a
+backward run is cached as decoded (YUV) frames and converted when, and if, it is asked for.
 Frame threading only where GOPs are long (see ``thread_type_for``).
 """
 
@@ -76,6 +77,8 @@ class PyAVFrameSource(CachedFrameSource):
         self._position = -1  # index of self._current; -1: none yet
         self.frames_decoded = 0
         """Frames the decoder has output so far (a measure of what fetching costs)."""
+        self.frames_converted = 0
+        """Frames converted to RGB so far (the other cost of fetching)."""
         frame_bytes = max(1, self._stream.codec_context.width * self._stream.codec_context.height * 3)
         self._size_cache(frame_bytes, cache_bytes)
         self._start()
@@ -138,11 +141,21 @@ class PyAVFrameSource(CachedFrameSource):
         self._current = frame
         return True
 
-    def _rgb(self) -> Frame:
+    def _rgb(self, frame: VideoFrame) -> Frame:
+        self.frames_converted += 1
+        rgb: Frame = np.ascontiguousarray(frame.to_ndarray(format="rgb24"), dtype=np.uint8)
+        return rgb
+
+    def _decoded_frame(self) -> VideoFrame:
         if self._current is None:
             raise MediaError(self.path, f"frame {self._position} cannot be decoded")
-        rgb: Frame = np.ascontiguousarray(self._current.to_ndarray(format="rgb24"), dtype=np.uint8)
-        return rgb
+        return self._current
+
+    def _keep(self) -> None:
+        """Cache the current frame as decoded, to be converted only if it is asked for."""
+        frame = self._decoded_frame()
+        nbytes = sum(plane.buffer_size for plane in frame.planes)
+        self._cache.put_decoded(self._position, nbytes, lambda: self._rgb(frame))
 
     def _needs_seek(self, first: int) -> bool:
         """Seek when the frame is behind the decoder, or when a keyframe after the decoder
@@ -152,23 +165,20 @@ class PyAVFrameSource(CachedFrameSource):
         return self._index.keyframe_at_or_before(first) > self._position + 1
 
     def _decode_range(self, first: int, last: int) -> Frame:
-        """Decode ``first..last``, cache them, and return frame ``last``."""
+        """Decode ``first..last``, cache them, and return frame ``last``: the only one
+        converted to RGB now; the others are cached as decoded frames."""
         if self._needs_seek(first):
             self._seek_at_or_before(first)
         while self._position < first:
             if not self._next():
                 raise MediaError(self.path, f"frame {first} cannot be decoded (file ends early)")
-        result = None
-        while True:
-            frame = self._cache.put(self._position, self._rgb())
-            if self._position >= last:
-                result = frame
-                break
+        while self._position < last:
+            self._keep()
             if not self._next():
                 break
-        if result is None or self._position != last:
+        if self._position != last:
             log.warning("%s: decoder presented frame %d for %d", self.path, self._position, last)
-        return result if result is not None else frame
+        return self._cache.put(self._position, self._rgb(self._decoded_frame()))
 
     def _land(self) -> bool:
         """After a seek: decode up to the first frame that is a keyframe of the table,

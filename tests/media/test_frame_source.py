@@ -1,5 +1,6 @@
 """Every frame the source returns is the one asked for, checked by the number in its pixels,
-with each backend; and what makes the PyAV backend fast (it decodes from the keyframe)."""
+with each backend; and what makes the PyAV backend fast (it decodes from the keyframe, and
+converts to RGB only the frames asked for)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from annotator.media.cached_source import BACKWARD_RUN
 from annotator.media.decoder_source import DecoderFrameSource
 from annotator.media.errors import MediaError
+from annotator.media.frame_cache import FrameCache
 from annotator.media.frame_source import DEFAULT_BACKEND, Backend, FrameSource, open_frame_source
 from annotator.media.probe import probe_with_index
 from annotator.media.pyav_source import PyAVFrameSource, thread_type_for
@@ -96,6 +98,48 @@ def test_pyav_one_step_back_fills_a_backward_run(clip_2997: Path) -> None:
         before = source.frames_decoded
         _check(source, list(range(98, 99 - BACKWARD_RUN, -1)))
         assert source.frames_decoded == before
+
+
+def test_pyav_step_back_converts_only_the_frame_asked_for(clip_2997: Path) -> None:
+    """A step back that misses decodes a whole run but converts one frame to RGB; the rest
+    of the run is converted one by one as it is asked for, and only once."""
+    _, index = probe_with_index(clip_2997)
+    with PyAVFrameSource(clip_2997, index) as source:
+        source.frame(100)
+        decoded, converted = source.frames_decoded, source.frames_converted
+        assert read_frame_number(source.frame(99)) == 99  # a miss: decodes 60..99
+        assert (source.frames_decoded - decoded, source.frames_converted - converted) == (40, 1)
+        for target in range(98, 99 - BACKWARD_RUN, -1):
+            converted = source.frames_converted
+            assert read_frame_number(source.frame(target)) == target
+            assert source.frames_converted - converted == 1, target
+        decoded, converted = source.frames_decoded, source.frames_converted
+        _check(source, [95, 99, 90])  # held as RGB now
+        assert (source.frames_decoded, source.frames_converted) == (decoded, converted)
+
+
+def test_frame_cache_holds_decoded_frames_at_their_size_until_asked_for() -> None:
+    rgb = np.arange(300, dtype=np.uint8).reshape(10, 10, 3)  # 300 bytes; its YUV 4:2:0: 150
+    converted: list[int] = []
+
+    def convert(n: int) -> np.ndarray:
+        converted.append(n)
+        return rgb.copy()
+
+    cache = FrameCache(max_frames=10, max_bytes=1000)
+    cache.put_decoded(0, 150, lambda: convert(0))
+    cache.put_decoded(1, 150, lambda: convert(1))
+    assert (len(cache), cache.nbytes, converted) == (2, 300, [])
+    frame = cache.get(0)
+    assert frame is not None
+    assert not frame.flags.writeable
+    assert (cache.nbytes, converted) == (450, [0])
+    assert cache.get(0) is frame
+    assert converted == [0]
+    cache.put(2, rgb.copy())
+    cache.put(3, rgb.copy())  # 1050 bytes: the least recently used (1, still decoded) goes
+    assert (1 in cache, 0 in cache, cache.nbytes, converted) == (False, True, 900, [0])
+    assert cache.get(5) is None
 
 
 def test_pyav_threads_by_gop_length(clip_2997: Path, clip_mpg: Path) -> None:
