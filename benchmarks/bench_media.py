@@ -4,7 +4,9 @@ On a 1080p25 H.264 clip with GOP 250 and B-frames (made once, cached under the s
 temp dir, never committed) and on its proxy: random exact fetch over 100 targets from the
 original and the proxy with each frame source backend (PyAV, OpenCV), side by side with
 plain OpenCV ``CAP_PROP_POS_FRAMES`` + read (wrong frames counted by pixels everywhere);
-one-frame-back steps with the cache; proxy build time as a multiple of real time (wall and
+one-frame-back steps with the cache, the PyAV source side by side with its previous strategy
+("pyav-eager": every frame of a backward run converted to RGB as it is decoded, where the
+source now converts only the frame asked for); proxy build time as a multiple of real time (wall and
 CPU, the CPU figure being the one that survives a loaded machine), with the settings before
 this round (bicubic scale, AAC re-encoded, x264's default threads) beside it.
 Prints one JSON line per figure.
@@ -27,13 +29,29 @@ from pathlib import Path
 import cv2
 
 from annotator.domain.video_info import VideoInfo
-from annotator.media.frame_source import BACKENDS, FrameSource, open_frame_source
-from annotator.media.probe import probe
+from annotator.media.frame_source import FrameSource, open_frame_source
+from annotator.media.probe import probe, probe_with_index
 from annotator.media.proxy import build_proxy, proxy_command, verify_proxy
+from annotator.media.pyav_source import PyAVFrameSource
 from annotator.media.synthetic import make_numbered_clip, read_frame_number
 
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench-media"
 CODEC = ("-c:v", "libx264", "-preset", "veryfast", "-g", "250", "-bf", "3", "-pix_fmt", "yuv420p")
+
+
+class EagerPyAVFrameSource(PyAVFrameSource):
+    """The PyAV source before lazy conversion: each frame of a backward run is converted to
+    RGB as it is decoded (kept here only to measure both strategies in one run)."""
+
+    def _keep(self) -> None:
+        self._cache.put(self._position, self._rgb(self._decoded_frame()))
+
+
+ENGINES: dict[str, Callable[[Path], FrameSource]] = {
+    "pyav": lambda path: open_frame_source(path, backend="pyav"),
+    "pyav-eager": lambda path: EagerPyAVFrameSource(path, probe_with_index(path)[1]),
+    "opencv": lambda path: open_frame_source(path, backend="opencv"),
+}
 
 
 def emit(figure: str, value: float, unit: str, target: str = "", **extra: object) -> None:
@@ -81,8 +99,8 @@ def opencv_fetch(path: Path) -> Callable[[int], object]:
 
 
 def report_fetch(name: str, path: Path, targets: list[int], target: str) -> None:
-    for backend in BACKENDS:
-        with open_frame_source(path, backend=backend) as source:
+    for backend, opener in ENGINES.items():
+        with opener(path) as source:
             source.frame(0)
             times, wrong = timed_fetch(source.frame, targets)
         median, p95, worst = stats(times)
@@ -156,8 +174,8 @@ def main() -> None:
     report_fetch("proxy 960x540", proxy, targets, "<= 10,<= 25")
     starts = [rng.randrange(30, info.frame_count) for _ in range(max(3, count // 10))]
     for name, path, target in (("proxy", proxy, "<= 10"), ("original", clip, "")):
-        for backend in BACKENDS:
-            with open_frame_source(path, backend=backend) as source:
+        for backend, opener in ENGINES.items():
+            with opener(path) as source:
                 times, wrong = step_back(source, starts, 24)
             median, p95, worst = stats(times)
             emit(f"step back {name} {backend} median", median, "ms", target, wrong_frames=wrong)
