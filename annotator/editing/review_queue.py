@@ -74,19 +74,26 @@ def status_of(review: Review | None) -> str:
     return review.verdict.value if review is not None else UNREVIEWED
 
 
+def matches(segment: Segment, latest: Mapping[str, Review], filters: ReviewFilters) -> bool:
+    """Whether ``filters`` pick ``segment``, given the latest verdicts."""
+    return (
+        (filters.video_id is None or segment.video_id == filters.video_id)
+        and (filters.label_id is None or segment.label_id == filters.label_id)
+        and (filters.annotator is None or segment.annotator == filters.annotator)
+        and (filters.status is None or status_of(latest.get(segment.id)) == filters.status)
+    )
+
+
+def sort_key(segment: Segment) -> tuple[int, int, int]:
+    """A queue's order: by video, start, end."""
+    return (segment.video_id, segment.start_frame, segment.end_frame)
+
+
 def select_queue(
     segments: Iterable[Segment], latest: Mapping[str, Review], filters: ReviewFilters
 ) -> list[str]:
     """Ids of the segments ``filters`` pick, sorted by video, start, end."""
-    chosen = [
-        segment
-        for segment in segments
-        if (filters.video_id is None or segment.video_id == filters.video_id)
-        and (filters.label_id is None or segment.label_id == filters.label_id)
-        and (filters.annotator is None or segment.annotator == filters.annotator)
-        and (filters.status is None or status_of(latest.get(segment.id)) == filters.status)
-    ]
-    chosen.sort(key=lambda s: (s.video_id, s.start_frame, s.end_frame))
+    chosen = sorted((segment for segment in segments if matches(segment, latest, filters)), key=sort_key)
     return [segment.id for segment in chosen]
 
 

@@ -2,7 +2,9 @@
 
 The queue is chosen once by filters (default: unreviewed segments) and keeps its order
 while the reviewer works, so Up goes back to a segment already judged. Every verdict is
-``document.add_review`` (a row in ``reviews``, undoable) and moves on to the next segment.
+``document.add_review`` (a row in ``reviews``, undoable) and moves on to the next segment;
+undoing it comes back to that segment. Segments removed while the review runs leave the
+queue, and new ones that match the filters join it in order, the current one staying current.
 Bound and label fixes are ordinary undoable document edits; each is grouped with an
 ``edited_by`` attribute naming the reviewer, so the segment records who changed it
 (``annotator`` stays the person who coded it).
@@ -10,6 +12,7 @@ Bound and label fixes are ordinary undoable document edits; each is grouped with
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -44,11 +47,13 @@ class ReviewSession(QObject):
         self.loop = False
         self.note = ""
         self._queue: list[str] = []
+        self._keys: dict[str, tuple[int, int, int]] = {}  # each queued segment's place, when it joined
         self._position = 0
         self._latest: dict[str, Review] = {}
         self._times: dict[int, FrameTimes] = {}
         document.review_added.connect(self._on_document_review_added)
         document.review_removed.connect(self._on_document_review_removed)
+        document.segment_added.connect(self._on_document_segment_added)
         document.segment_changed.connect(self._on_document_segment_changed)
         document.segment_removed.connect(self._on_document_segment_removed)
 
@@ -57,7 +62,10 @@ class ReviewSession(QObject):
         """Choose the queue again and start at its first segment."""
         self.filters = filters
         self._latest = self.document.store.latest_reviews()
-        self._queue = review_queue.select_queue(self.document.segments(), self._latest, filters)
+        segments = self.document.segments()
+        self._queue = review_queue.select_queue(segments, self._latest, filters)
+        queued = set(self._queue)
+        self._keys = {s.id: review_queue.sort_key(s) for s in segments if s.id in queued}
         self._position = 0
         self.queue_changed.emit()
         self._moved()
@@ -169,11 +177,18 @@ class ReviewSession(QObject):
         self.counts_changed.emit(self.counts())
 
     def _on_document_review_removed(self, review: Review) -> None:
+        """A verdict undone: its segment's status goes back, and so does the review, to it."""
         history = self.document.store.reviews(review.segment_id)
         if history:
             self._latest[review.segment_id] = history[-1]
         else:
             self._latest.pop(review.segment_id, None)
+        if review.segment_id in self._queue:
+            position = self._queue.index(review.segment_id)
+            if position != self._position:
+                self._position = position
+                self._moved()
+                return
         self.counts_changed.emit(self.counts())
 
     def _on_document_segment_changed(self, _old: Segment, new: Segment) -> None:
@@ -181,12 +196,36 @@ class ReviewSession(QObject):
         if current is not None and current.id == new.id:
             self.current_changed.emit(new)
 
+    def _on_document_segment_added(self, segment: Segment) -> None:
+        """A new (or restored) segment joins the queue in order if the filters pick it."""
+        if segment.id in self._keys or not review_queue.matches(segment, self._latest, self.filters):
+            return
+        key = review_queue.sort_key(segment)
+        index = bisect_right([self._keys[segment_id] for segment_id in self._queue], key)
+        self._queue.insert(index, segment.id)
+        self._keys[segment.id] = key
+        if index <= self._position:
+            self._position += 1  # the same segment (or the summary) stays current
+        self.queue_changed.emit()
+        self._emit_position()
+
     def _on_document_segment_removed(self, segment: Segment) -> None:
-        if segment.id not in self._queue:
+        """A removed segment leaves the queue; if it was the current one, the next is current."""
+        if segment.id not in self._keys:
             return
         index = self._queue.index(segment.id)
         self._queue.pop(index)
+        del self._keys[segment.id]
+        was_current = index == self._position
         if index < self._position:
             self._position -= 1
         self.queue_changed.emit()
-        self._moved()
+        if was_current:
+            self._moved()
+        else:
+            self._emit_position()
+
+    def _emit_position(self) -> None:
+        """The current segment is unchanged but its row moved: the panel reselects it."""
+        self.current_changed.emit(self.current())
+        self.counts_changed.emit(self.counts())

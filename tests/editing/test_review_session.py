@@ -132,9 +132,105 @@ def test_removed_segment_leaves_the_queue(document: AnnotationDocument, session:
     session.next()
     current = session.current()
     assert current is not None
+    session.set_note("pending")
     document.remove_segments([session.queue[0]])
     assert session.position == 0
     assert session.current() == current
+    assert session.note == "pending"  # still on the same segment: its note is kept
+    assert session.counts() == ReviewCounts(1, 4)
+
+
+def test_removing_the_current_segment_makes_the_next_one_current(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.judge(Verdict.APPROVED)
+    session.judge(Verdict.REJECTED)
+    assert session.current() == coded[2]
+    with qtbot.waitSignals([session.queue_changed, session.current_changed, session.counts_changed]):
+        document.remove_segments([coded[2].id])
+    assert session.queue == [coded[0].id, coded[1].id, coded[3].id, coded[4].id]
+    assert (session.position, session.current()) == (2, coded[3])
+    assert session.counts() == ReviewCounts(3, 4, approved=1, rejected=1)
+    document.remove_segments([coded[4].id, coded[3].id])  # the rest: past the end, the summary
+    assert (session.position, session.current()) == (2, None)
+    assert session.counts().text() == "2 / 2, 1 approved, 1 rejected"
+
+
+def test_removing_a_segment_outside_the_queue_changes_nothing(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.set_filters(ReviewFilters(annotator="bo"))
+    with qtbot.assertNotEmitted(session.queue_changed), qtbot.assertNotEmitted(session.counts_changed):
+        document.remove_segments([coded[0].id])
+    assert session.queue == [coded[3].id]
+
+
+def test_added_segment_joins_the_queue_in_order_if_it_matches(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.go_to(2)
+    session.set_note("pending")
+    laughter, driving = label_id(document, "laughter"), label_id(document, "driving")
+    with qtbot.waitSignals([session.queue_changed, session.counts_changed]):
+        early = document.add_segment(1, laughter, 30, 40)  # before the current one
+    assert session.queue == [coded[0].id, early.id, *(s.id for s in coded[1:])]
+    assert (session.position, session.current(), session.note) == (3, coded[2], "pending")
+    assert session.counts() == ReviewCounts(4, 6)
+    late = document.add_segment(1, driving, 245, 250)
+    assert session.queue[-1] == late.id
+    assert (session.position, session.current()) == (3, coded[2])
+
+    session.set_filters(ReviewFilters(label_id=laughter))
+    assert session.queue == [coded[0].id, early.id, coded[1].id, coded[3].id]
+    with qtbot.assertNotEmitted(session.queue_changed):
+        document.add_segment(1, driving, 60, 70)  # not what the filters pick
+    document.undo_stack.undo()
+    document.remove_segments([early.id])
+    assert early.id not in session.queue
+    document.undo_stack.undo()  # the removal undone: it is back, in its place
+    assert session.queue == [coded[0].id, early.id, coded[1].id, coded[3].id]
+
+
+def test_a_segment_added_after_the_last_verdict_waits_behind_the_summary(
+    document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    for _segment in coded:
+        session.judge(Verdict.APPROVED)
+    document.add_segment(1, label_id(document, "laughter"), 1, 5)
+    assert (session.position, session.current()) == (6, None)
+    assert session.counts().text() == "6 / 6, 5 approved, 0 rejected"
+    session.previous()
+    assert session.current() == coded[4]
+
+
+def test_undoing_a_verdict_returns_to_its_segment(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.judge(Verdict.APPROVED)
+    session.set_note("too short")
+    session.judge(Verdict.REJECTED)
+    assert session.position == 2
+    with qtbot.waitSignal(session.current_changed) as moved:
+        document.undo_stack.undo()
+    assert moved.args == [coded[1]]
+    assert (session.position, session.status(coded[1].id)) == (1, "unreviewed")
+    assert session.counts() == ReviewCounts(2, 5, approved=1)
+    document.undo_stack.undo()
+    assert (session.position, session.current()) == (0, coded[0])
+    assert session.counts() == ReviewCounts(1, 5)
+
+    # From the summary, and from elsewhere in the queue: back to the segment undone.
+    for _segment in coded:
+        session.judge(Verdict.NEEDS_FIX)
+    assert session.current() is None
+    document.undo_stack.undo()
+    assert (session.position, session.current()) == (4, coded[4])
+    session.go_to(1)
+    session.judge(Verdict.APPROVED)  # a second verdict: undoing it brings back the first
+    session.go_to(0)
+    document.undo_stack.undo()
+    assert (session.position, session.status(coded[1].id)) == (1, "needs_fix")
+    assert session.counts() == ReviewCounts(2, 5, needs_fix=4)
 
 
 @pytest.mark.parametrize(
