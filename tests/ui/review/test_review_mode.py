@@ -164,3 +164,38 @@ def test_undo_a_verdict_and_loop(qtbot, window: MainWindow) -> None:
     assert starts[:2] == [session.play_range().first_frame] * 2
     press(qtbot, window, Qt.Key.Key_K)  # the player's pause key stops the loop
     qtbot.waitUntil(lambda: not window.engine.is_playing and not controller.is_active)
+
+
+def test_ctrl_z_on_a_verdict_returns_to_its_segment(qtbot, window: MainWindow) -> None:
+    log = FrameLog(window)
+    store = window.project.store
+    played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_R, CTRL))
+    session = window.review.session
+    assert session is not None
+    ids = session.queue
+    counts = window.review.panel.counts_label
+    played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_A))
+    assert played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_R)) == expected_range(50, 60)
+    assert counts.text() == "3 / 5, 1 approved, 1 rejected"
+
+    # Ctrl+Z takes the reject back and replays the second segment, the one it was on.
+    assert played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_Z, CTRL)) == expected_range(
+        30, 45
+    )
+    assert (session.position, session.current().id) == (1, ids[1])
+    assert counts.text() == "2 / 5, 1 approved, 0 rejected"
+    assert window.timeline.selected_segment_ids() == [ids[1]]
+    assert window.review.panel.queue_list.currentRow() == 1
+    assert store.reviews(ids[1]) == []
+
+    # Again: the approval of the first segment.
+    assert played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_Z, CTRL)) == expected_range(
+        10, 20
+    )
+    assert (session.position, counts.text()) == (0, "1 / 5, 0 approved, 0 rejected")
+
+    # A new verdict on it lands on the first segment, and the review goes on from there.
+    assert played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_F)) == expected_range(30, 45)
+    assert [(r.reviewer, r.verdict) for r in store.reviews()] == [("rita", Verdict.NEEDS_FIX)]
+    assert store.reviews()[0].segment_id == ids[0]
+    assert counts.text() == "2 / 5, 0 approved, 0 rejected, 1 needs fix"
