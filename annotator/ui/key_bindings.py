@@ -52,17 +52,18 @@ def bind_keys(window: QWidget) -> dict[str, QAction]:
     """Create one action per row of ``KEYS`` (plus 1-9) on ``window``; return them by name."""
     actions: dict[str, QAction] = {}
     for name, shortcuts, method, args in KEYS:
-        actions[name] = _action(window, name, shortcuts, getattr(window, method), args)
+        actions[name] = window_action(window, name, shortcuts, getattr(window, method), args)
     for digit in "123456789":
-        actions[f"Label key {digit}"] = _action(
+        actions[f"Label key {digit}"] = window_action(
             window, f"Label key {digit}", (digit,), window.label_key, (digit,)
         )
     return actions
 
 
-def _action(
+def window_action(
     window: QWidget, name: str, shortcuts: tuple[str, ...], slot: Callable[..., Any], args: tuple[Any, ...]
 ) -> QAction:
+    """A window-wide action called ``name`` that calls ``slot(*args)`` on its shortcuts."""
     action = QAction(name, window)
     action.setShortcuts([QKeySequence(text) for text in shortcuts])
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

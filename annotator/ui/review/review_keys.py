@@ -8,14 +8,13 @@ stepping keys (J/K/L, Ctrl+Up/Down, Left/Right) stay as in the player.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from annotator.ui.key_bindings import NUDGE_KEYS
+from annotator.ui.key_bindings import NUDGE_KEYS, window_action
 
 # (action name, shortcuts, method name on the review mode, arguments)
 REVIEW_KEYS: list[tuple[str, tuple[str, ...], str, tuple[Any, ...]]] = [
@@ -38,10 +37,10 @@ class ReviewKeys:
     def __init__(self, window: QWidget, target: object, others: Iterable[QAction]) -> None:
         self.actions: dict[str, QAction] = {}
         for name, shortcuts, method, args in REVIEW_KEYS:
-            self.actions[name] = _action(window, name, shortcuts, getattr(target, method), args)
+            self.actions[name] = window_action(window, name, shortcuts, getattr(target, method), args)
         for digit in "123456789":
             name = f"Relabel {digit}"
-            self.actions[name] = _action(window, name, (digit,), target.relabel_key, (digit,))  # type: ignore[attr-defined]
+            self.actions[name] = window_action(window, name, (digit,), target.relabel_key, (digit,))  # type: ignore[attr-defined]
         mine = {shortcut for action in self.actions.values() for shortcut in _keys(action)}
         self.conflicting = [action for action in others if mine.intersection(_keys(action))]
         self.set_active(False)
@@ -56,14 +55,3 @@ class ReviewKeys:
 
 def _keys(action: QAction) -> set[str]:
     return {sequence.toString() for sequence in action.shortcuts()}
-
-
-def _action(
-    window: QWidget, name: str, shortcuts: tuple[str, ...], slot: Callable[..., Any], args: tuple[Any, ...]
-) -> QAction:
-    action = QAction(name, window)
-    action.setShortcuts([QKeySequence(text) for text in shortcuts])
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda _checked=False: slot(*args))
-    window.addAction(action)
-    return action

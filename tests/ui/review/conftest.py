@@ -1,6 +1,5 @@
 """The real main window on a 100-frame numbered clip with five coded segments to review."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,14 +39,5 @@ def project_dir(tmp_path: Path, clip_25fps: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, settings: AppSettings, project_dir: Path) -> Iterator[MainWindow]:
-    created = MainWindow(settings=settings, ask_names=False)
-    qtbot.addWidget(created)
-    created.show()
-    qtbot.waitExposed(created)
-    created.activateWindow()
-    assert created.open_project(project_dir)
-    qtbot.waitUntil(lambda: not created.runner.running, timeout=60_000)
-    qtbot.waitUntil(lambda: created.engine.frame_count == 100, timeout=5000)
-    yield created
-    created.close()
+def window(open_window, settings: AppSettings, project_dir: Path) -> MainWindow:
+    return open_window(settings, project_dir, 100)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,18 +56,9 @@ def two_video_project(tmp_path: Path, two_clips: tuple[Path, Path]) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, settings: AppSettings, two_video_project: Path) -> Iterator[MainWindow]:
+def window(open_window, settings: AppSettings, two_video_project: Path) -> MainWindow:
     """The main window on the first video; the second has no proxy yet."""
-    created = MainWindow(settings=settings, ask_names=False)
-    qtbot.addWidget(created)
-    created.show()
-    qtbot.waitExposed(created)
-    created.activateWindow()
-    assert created.open_project(two_video_project)
-    qtbot.waitUntil(lambda: not created.runner.running, timeout=60_000)
-    qtbot.waitUntil(lambda: created.engine.frame_count == FRAMES, timeout=5000)
-    yield created
-    created.close()
+    return open_window(settings, two_video_project, FRAMES)
 
 
 def shown_width(window: MainWindow) -> int:

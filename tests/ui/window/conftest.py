@@ -1,4 +1,3 @@
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,15 +26,6 @@ def project_dir(tmp_path: Path, clip_25fps: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, settings: AppSettings, project_dir: Path) -> Iterator[MainWindow]:
+def window(open_window, settings: AppSettings, project_dir: Path) -> MainWindow:
     """The real main window on a project with one 100-frame numbered clip, proxy built."""
-    created = MainWindow(settings=settings, ask_names=False)
-    qtbot.addWidget(created)
-    created.show()
-    qtbot.waitExposed(created)
-    created.activateWindow()
-    assert created.open_project(project_dir)
-    qtbot.waitUntil(lambda: not created.runner.running, timeout=60_000)
-    qtbot.waitUntil(lambda: created.engine.frame_count == 100, timeout=5000)
-    yield created
-    created.close()
+    return open_window(settings, project_dir, 100)
