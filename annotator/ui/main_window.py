@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,6 +48,11 @@ SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 class MainWindow(QMainWindow):
     """One window, one open project at a time."""
+
+    # The video on screen is about to be reloaded from its new proxy (which pauses the
+    # player), and has been: review mode keeps its place across the swap.
+    media_swapping = Signal(int)  # video id
+    media_swapped = Signal(int)  # video id
 
     def __init__(self, settings: AppSettings | None = None, ask_names: bool = True) -> None:
         super().__init__()
@@ -239,7 +244,9 @@ class MainWindow(QMainWindow):
     def _on_media_proxy_ready(self, video_id: int, path: str) -> None:
         if self.video is not None and self.video.id == video_id:
             frame = self.engine.current_frame
+            self.media_swapping.emit(video_id)
             self._load_media(Path(path), self.video.info.times(), frame)
+            self.media_swapped.emit(video_id)
             self.statusBar().showMessage("Proxy ready: stepping and seeking are now instant", 5000)
 
     def _on_media_waveform_ready(self, video_id: int, peaks: object) -> None:

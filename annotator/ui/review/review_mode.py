@@ -48,12 +48,10 @@ class ReviewMode(QObject):
         self.dock: QDockWidget | None = None
         self._marks: ReviewMarks | None = None
         self._played_id: str | None = None
-        # Built before the window connects its own slot, so this runs before the window loads a
-        # new proxy (which pauses the engine); the queued one runs once the proxy is loaded.
-        window.media_tasks.proxy_ready.connect(self._on_media_proxy_ready)
-        window.media_tasks.proxy_ready.connect(
-            self._on_media_proxy_ready_later, Qt.ConnectionType.QueuedConnection
-        )
+        # The window reloads the video from its proxy (pausing the engine): hold the
+        # review's place before, resume once the reload has been processed.
+        window.media_swapping.connect(self._on_window_media_swapping)
+        window.media_swapped.connect(self._on_window_media_swapped, Qt.ConnectionType.QueuedConnection)
 
     @property
     def active(self) -> bool:
@@ -212,13 +210,13 @@ class ReviewMode(QObject):
             self._played_id = segment.id  # a fix to the same segment shows a still instead
             self.controller.play_current()
 
-    def _on_media_proxy_ready(self, video_id: int, _path: str) -> None:
+    def _on_window_media_swapping(self, video_id: int) -> None:
         """The window is about to reload the video on screen: keep the review's place."""
         window = self._window
         if self.controller is not None and window.video is not None and window.video.id == video_id:
             self.controller.hold()
 
-    def _on_media_proxy_ready_later(self, _video_id: int, _path: str) -> None:
+    def _on_window_media_swapped(self, _video_id: int) -> None:
         if self.controller is not None:
             self.controller.resume()
 
