@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.engine.pause()
         self.close_project()
+        self.engine.unload()  # no decoder thread may outlive the window
         self.runner.wait(2000)
         super().closeEvent(event)

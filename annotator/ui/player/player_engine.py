@@ -119,6 +119,18 @@ class PlayerEngine(QObject):
         self._player.pause()  # decodes and presents the first frame
         self._seek_timer.start(_SEEK_TIMEOUT_MS)
 
+    def unload(self) -> None:
+        """Stop and close the media, so no decoder thread outlives the engine's owner."""
+        self._stop_motion()
+        self._seek_timer.stop()
+        # No QMediaPlayer.stop(): right after fast playback it can deadlock with the FFmpeg
+        # backend's threads (seen here); clearing the source stops and frees them as well.
+        self._player.setSource(QUrl())
+        self._frame_times = None
+        self._cache.clear()
+        self._target = None
+        self._in_flight = None
+
     def play(self) -> None:
         """Play forward at the current speed from the frame on screen."""
         if self._frame_times is None:

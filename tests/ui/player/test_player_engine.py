@@ -147,3 +147,13 @@ def test_a_clip_that_starts_late_is_read_from_its_first_frame(qtbot, engine, cli
     load_and_wait(qtbot, engine, path, times)
     for frame in (1, 37, 59, 12):
         _seek_and_check(qtbot, engine, frame)
+
+
+def test_unload_closes_the_media(qtbot, engine, proxy_clip) -> None:
+    path, times = proxy_clip
+    load_and_wait(qtbot, engine, path, times)
+    engine.play()
+    engine.unload()
+    assert not engine.is_playing
+    assert engine.frame_count == 0
+    assert engine.frame_times is None

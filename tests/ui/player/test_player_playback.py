@@ -49,7 +49,8 @@ def test_no_audio_device_still_plays_and_says_so_once(qtbot, proxy_clip):
     load_and_wait(qtbot, engine, path, times)
     engine.play()
     qtbot.waitUntil(lambda: engine.current_frame >= 5, timeout=5000)
-    engine.pause()
+    engine.unload()
+    engine.deleteLater()
     assert len(reports) == 1
     assert "audio" in reports[0].lower()
 
