@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QInputDialog,
     QLabel,
@@ -440,10 +439,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.review.leave()
         self.engine.pause()
-        QApplication.processEvents()  # let frames already decoded arrive before tearing down
         self.close_project()
-        self.engine.unload()  # no decoder thread may outlive the window
         self.runner.wait(2000)
         super().closeEvent(event)
