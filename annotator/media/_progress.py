@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from annotator.media.errors import Cancelled, MediaError
 
@@ -32,11 +33,16 @@ def run_with_progress(
                 progress(min(max(int(value) / 1e6 / total_s, 0.0), 1.0))
         _, errors = process.communicate()
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+        reap(process)
     if process.returncode != 0:
         lines = [line for line in errors.splitlines() if line.strip()]
         raise MediaError(source, f"ffmpeg failed ({lines[-1] if lines else process.returncode})")
     if progress is not None:
         progress(1.0)
+
+
+def reap(process: subprocess.Popen[Any]) -> None:
+    """Kill a child still running (cancelled, or an error on our side) and collect it."""
+    if process.poll() is None:
+        process.kill()
+        process.communicate()

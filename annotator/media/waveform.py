@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from annotator.media._progress import Cancel, Progress
+from annotator.media._progress import Cancel, Progress, reap
 from annotator.media._tools import ffmpeg_command, ffprobe_json
 from annotator.media.errors import Cancelled, MediaError
 from annotator.media.fingerprint import fingerprint
@@ -73,9 +73,7 @@ def _decode_peaks(
                 progress(min(done / rate / total_s, 1.0))
         _, errors = process.communicate()
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+        reap(process)
     if process.returncode != 0:
         raise MediaError(
             path, f"the sound cannot be decoded ({errors.decode(errors='replace').strip()[-200:]})"
