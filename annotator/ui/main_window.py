@@ -6,6 +6,7 @@ go to ``AnnotationDocument`` (undoable, stored at once), coding keys to ``Coding
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +28,7 @@ from annotator.domain.segment import SegmentError
 from annotator.domain.video import Video
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.coding_session import CodingSession
+from annotator.media.frame_source import open_frame_source
 from annotator.project.project import Project
 from annotator.ui import dialogs
 from annotator.ui.app_settings import AppSettings
@@ -238,14 +240,20 @@ class MainWindow(QMainWindow):
         self.media_tasks.start(self.project, video, source, proxy)
 
     def _load_media(self, path: Path, times: FrameTimes, frame: int = 0) -> None:
-        self.engine.load(path, times)
-        self.engine.seek_frame(frame)
+        """Load ``path`` (the original or its proxy) at ``frame``; its frame source is
+        opened on the decode thread through the project's probe cache."""
+        assert self.project is not None
+        assert self.video is not None
+        opener = partial(open_frame_source, path, self.project.cache)
+        self.engine.load(path, times, opener, has_audio=self.video.info.has_audio, frame=frame)
 
     def _on_media_proxy_ready(self, video_id: int, path: str) -> None:
         if self.video is not None and self.video.id == video_id:
-            frame = self.engine.current_frame
+            frame, playing = self.engine.current_frame, self.engine.is_playing
             self.media_swapping.emit(video_id)
             self._load_media(Path(path), self.video.info.times(), frame)
+            if playing and not self.review.active:
+                self.engine.play()
             self.media_swapped.emit(video_id)
             self.statusBar().showMessage("Proxy ready: stepping and seeking are now instant", 5000)
 
@@ -439,7 +447,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.engine.pause()
         self.close_project()
+        self.engine.shutdown()
         self.runner.wait(2000)
         super().closeEvent(event)

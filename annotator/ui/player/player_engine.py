@@ -1,49 +1,60 @@
-"""The player engine: QMediaPlayer + QAudioOutput + QVideoSink on one file, frame-exact.
+"""The player engine: exact frames from our own decode thread, shown on the GUI thread.
 
-Frame indices are the truth (DESIGN.md, "Time"). Every picture is named by the frame whose
-``[t(n), t(n+1))`` holds its ``QVideoFrame.startTime()``, never by ``position()``, which
-lags. A seek aims at the middle of the frame, which Qt's FFmpeg backend lands on exactly.
+Frame indices are the truth (DESIGN.md, "Time"). Pictures come from the exact frame
+source (``media.decode_thread.DecodeThread`` over ``open_frame_source``), so the frame the
+player names is, by construction, the frame ``annotator frame`` returns and the tests check
+by its pixels. Why not Qt Multimedia: its FFmpeg backend's threads call virtuals of our
+Python-created objects and deadlocked against the GIL (``docs/architecture.md``).
 
-Paused navigation keeps one seek in flight at a time: a newer request replaces the queued
-one, and a frame that arrives for any request but the newest is ignored, so the picture
-shown after a seek or step is always the frame asked for. Recently shown frames are kept
-in a small cache and shown at once; the player's position is then re-aligned lazily (on
-the next decoder seek or on play), which costs nothing while stepping over cached frames.
-
-Reverse shuttle (J) is emulated by timed backward seeks, see ``ReverseShuttle``.
-With no audio output device Qt's FFmpeg backend plays on its own clock (measured here:
-frames arrive at the nominal rate), so the engine only reports it once.
+The GUI thread never decodes and never waits for the decoder: it posts requests and is
+woken through a socket its event loop watches (the decode thread makes no Qt call). Paused,
+the newest request wins and stale pictures are ignored; recently shown pictures are kept in
+a small cache and shown at once. Playing, forward or backward (J is real reverse play), the
+decode thread runs a few frames ahead and a timer shows the frame due by the playback clock:
+the sound's when it is playing (``AudioPlayback``), else the wall clock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from fractions import Fraction
+import socket
+import weakref
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QVideoFrame, QVideoSink
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.ui.player.frame_cache import FrameCache
-from annotator.ui.player.reverse_shuttle import ReverseShuttle
+from annotator.media.decode_thread import DecodeThread, Failure, Opener, Picture
+from annotator.media.errors import MediaError
+from annotator.media.frame_source import FrameSource, open_frame_source
+from annotator.ui.player.audio_playback import AudioPlayback
+from annotator.ui.player.picture_cache import PictureCache
+from annotator.ui.player.playback_clock import PlaybackClock
 
 log = logging.getLogger(__name__)
 
 MIN_RATE = 0.25
 MAX_RATE = 4.0
 SHUTTLE_SPEEDS = (1.0, 2.0, 4.0)
-# Qt rounds the pts to whole microseconds; half a millisecond of slack keeps a frame that
-# starts at 1001/30000 s from being read as the one before it.
-_START_SLACK_S = Fraction(1, 2000)
-_END_MARGIN_S = Fraction(1, 1000)
-_SEEK_TIMEOUT_MS = 1000
+_TICK_MS = 4
+"""How often a due frame is looked for while playing (a frame is shown <= 4 ms late)."""
 
 
 def clamp_rate(rate: float) -> float:
     """A playback speed within what the engine offers, 0.25x to 4x."""
     return min(MAX_RATE, max(MIN_RATE, float(rate)))
+
+
+def to_image(rgb: npt.NDArray[np.uint8]) -> QImage:
+    """An RGB array as a ``QImage`` that owns its pixels (RGB32 paints fastest)."""
+    height, width = rgb.shape[:2]
+    view = QImage(rgb.data, width, height, rgb.strides[0], QImage.Format.Format_RGB888)
+    return view.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class PlayerEngine(QObject):
@@ -57,29 +68,32 @@ class PlayerEngine(QObject):
 
     def __init__(self, parent: QObject | None = None, cache_frames: int = 32) -> None:
         super().__init__(parent)
-        self._player = QMediaPlayer(self)
-        self._audio = QAudioOutput(self)
-        self._sink = QVideoSink(self)
-        self._player.setAudioOutput(self._audio)
-        self._player.setVideoSink(self._sink)
-        self._sink.videoFrameChanged.connect(self._on_sink_video_frame_changed)
-        self._player.errorOccurred.connect(self._on_player_error_occurred)
-        self._player.playbackStateChanged.connect(self._on_player_playback_state_changed)
-        self._reverse = ReverseShuttle(self)
-        self._reverse.frame_due.connect(self._on_reverse_frame_due)
-        self._reverse.finished.connect(self._on_reverse_finished)
-        self._seek_timer = QTimer(self)
-        self._seek_timer.setSingleShot(True)
-        self._seek_timer.timeout.connect(self._on_seek_timer_timeout)
-        self._cache = FrameCache(cache_frames)
+        self._wake_in, wake_out = socket.socketpair()
+        self._wake_in.setblocking(False)
+        wake_out.setblocking(False)
+        self._decoder = DecodeThread(partial(_send_wake, wake_out))
+        self._finalizer = weakref.finalize(self, _shut_down, self._decoder, self._wake_in, wake_out)
+        self._notifier = QSocketNotifier(self._wake_in.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notifier_activated)
+        self._tick = QTimer(self)
+        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick.setInterval(_TICK_MS)
+        self._tick.timeout.connect(self._on_tick_timeout)
+        self._audio = AudioPlayback(self)
+        self._audio.unavailable.connect(self.audio_unavailable)
+        self._clock = PlaybackClock()
+        self._pictures = PictureCache(cache_frames)
         self._frame_times: FrameTimes | None = None
         self._current = 0
-        self._target: int | None = None  # paused: the only frame we accept
-        self._in_flight: int | None = None  # the frame the decoder is seeking to
+        self._target: int | None = None  # paused: the frame asked for and not shown yet
+        self._show_ticket = 0
+        self._play_ticket = 0
         self._playing = False
         self._speed = 1.0
         self._reversing = False
-        self._audio_reported = False
+        self._error_reported = False
+        self.frames_passed_over = 0
+        """Frames decoded while playing but never shown because a later one was due."""
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -106,44 +120,53 @@ class PlayerEngine(QObject):
         return self._frame_times.frame_count if self._frame_times else 0
 
     # -- commands ----------------------------------------------------------------------
-    def load(self, path: Path | str, frame_times: FrameTimes) -> None:
-        """Open ``path`` (whose frames ``frame_times`` describes) paused on frame 0."""
+    def load(
+        self,
+        path: Path | str,
+        frame_times: FrameTimes,
+        opener: Opener | None = None,
+        *,
+        has_audio: bool = True,
+        frame: int = 0,
+    ) -> None:
+        """Open ``path`` (whose frames ``frame_times`` describes) paused on ``frame``.
+
+        ``opener`` opens its frame source (default: probe ``path`` and open it); it runs on
+        the decode thread. A source whose frame count differs from the table is refused.
+        Without ``has_audio`` the clock never waits for sound.
+        """
         self._stop_motion()
         self._frame_times = frame_times
-        self._cache.clear()
-        self._current = 0
-        self._target = 0
-        self._in_flight = 0
-        self._report_missing_audio()
-        self._player.setSource(QUrl.fromLocalFile(str(path)))
-        self._player.pause()  # decodes and presents the first frame
-        self._seek_timer.start(_SEEK_TIMEOUT_MS)
+        self._pictures.clear()
+        frame = min(max(frame, 0), frame_times.frame_count - 1)
+        self._current = frame
+        self._error_reported = False
+        opener = opener or partial(open_frame_source, Path(path))
+        self._decoder.open(partial(_checked_source, opener, frame_times, Path(path)))
+        self._audio.load(Path(path) if has_audio else None, float(frame_times.start_s))
+        self._request(frame)
 
     def unload(self) -> None:
-        """Stop and close the media, so no decoder thread outlives the engine's owner."""
+        """Stop and close the media (the decode thread stays, idle)."""
         self._stop_motion()
-        self._seek_timer.stop()
-        # No QMediaPlayer.stop(): right after fast playback it can deadlock with the FFmpeg
-        # backend's threads (seen here); clearing the source stops and frees them as well.
-        self._player.setSource(QUrl())
+        self._decoder.close()
+        self._audio.unload()
         self._frame_times = None
-        self._cache.clear()
+        self._pictures.clear()
         self._target = None
-        self._in_flight = None
+
+    def shutdown(self) -> None:
+        """End the decode thread and the sound for good (the window is closing)."""
+        self.unload()
+        self._audio.shutdown()
+        self._notifier.setEnabled(False)
+        self._finalizer()
 
     def play(self) -> None:
         """Play forward at the current speed from the frame on screen."""
         if self._frame_times is None:
             return
-        self._reverse.stop()
-        self._reversing = False
-        start = 0 if self._current >= self.frame_count - 1 else self._current
-        self._target = None
-        self._in_flight = None
-        self._player.setPosition(self._position_ms(start))
-        self._player.setPlaybackRate(self._speed)
-        self._player.play()
-        self._set_playing(True)
+        self._start_motion(reversing=False)
 
     def pause(self) -> None:
         """Stop moving; the frame on screen stays and becomes the playhead."""
@@ -173,54 +196,82 @@ class PlayerEngine(QObject):
         if speed == self._speed:
             return
         self._speed = speed
-        if self._reversing and self._frame_times is not None:
-            self._reverse.start(self._frame_times, self._current, speed)
-        else:
-            self._player.setPlaybackRate(speed)
+        if self._playing:
+            self._restart_clock()
         self.rate_changed.emit(self.rate)
 
     def shuttle_forward(self) -> None:
         """L: play forward at 1x, or go to the next speed (2x, 4x) if already going."""
         going = self._playing and not self._reversing
-        self._set_speed(_next_speed(self._speed) if going else 1.0, reversing=False)
-        if not going:
-            self.play()
+        self._shuttle(reversing=False, speed=_next_speed(self._speed) if going else 1.0)
 
     def shuttle_reverse(self) -> None:
         """J: play backwards at 1x, or faster (2x, 4x) if already going backwards."""
-        if self._frame_times is None:
-            return
         going = self._playing and self._reversing
-        speed = _next_speed(self._speed) if going else 1.0
-        if not going:
-            self._player.pause()
-            self._target = None
-        self._set_speed(speed, reversing=True)
-        self._reverse.start(self._frame_times, self._current, speed)
-        self._set_playing(True)
+        self._shuttle(reversing=True, speed=_next_speed(self._speed) if going else 1.0)
 
     def shuttle_stop(self) -> None:
         """K: pause."""
         self.pause()
 
     def clear_cache(self) -> None:
-        """Forget cached pictures (benchmarks measure the decoder with this)."""
-        self._cache.clear()
+        """Forget pictures shown recently (benchmarks measure the decoder with this)."""
+        self._pictures.clear()
 
-    # -- internals ---------------------------------------------------------------------
-    def _set_speed(self, speed: float, *, reversing: bool) -> None:
+    # -- motion ------------------------------------------------------------------------
+    def _shuttle(self, *, reversing: bool, speed: float) -> None:
+        if self._frame_times is None:
+            return
         changed = speed != self._speed or reversing != self._reversing
-        self._speed, self._reversing = speed, reversing
-        self._player.setPlaybackRate(speed)
+        self._speed = speed
+        if not self._playing or reversing != self._reversing:
+            self._start_motion(reversing=reversing)
+        else:
+            self._restart_clock()
         if changed:
             self.rate_changed.emit(self.rate)
 
+    def _start_motion(self, *, reversing: bool) -> None:
+        """Play from the frame on screen (forward from the last frame starts at 0)."""
+        times = self._frame_times
+        assert times is not None
+        was_reversing = self._reversing
+        self._tick.stop()
+        self._audio.stop()
+        self._reversing = reversing
+        step = -1 if reversing else 1
+        # From the frame asked for if it is not on screen yet (just loaded, or a seek in
+        # flight), else from the one after the frame on screen.
+        pending = self._target
+        start = pending if pending is not None else self._current
+        if not reversing and start >= times.frame_count - 1:
+            start = pending = 0
+        self._target = None
+        self._play_ticket = self._decoder.play(start if pending is not None else start + step, step)
+        self._restart_clock(start)
+        self._tick.start()
+        self._set_playing(True)
+        if was_reversing != reversing:
+            self.rate_changed.emit(self.rate)
+
+    def _restart_clock(self, from_frame: int | None = None) -> None:
+        """Run the clock from the frame on screen (or ``from_frame``) at the current speed
+        and direction, with sound when playing forward."""
+        times = self._frame_times
+        assert times is not None
+        frame = self._current if from_frame is None else from_frame
+        start_s = float(times.seconds(frame))
+        self._clock.start(start_s, self._speed, -1 if self._reversing else 1)
+        self._audio.stop()
+        if not self._reversing and self._audio.start(start_s, self._speed):
+            self._clock.follow_audio(self._audio.heard_media_s)
+
     def _stop_motion(self) -> None:
-        if self._reversing:
-            self._reverse.stop()
-            self._set_speed(self._speed, reversing=False)
-        if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self._player.pause()
+        self._tick.stop()
+        self._audio.stop()
+        if self._playing:
+            self._decoder.stop()
+            self._play_ticket = 0
         self._set_playing(False)
 
     def _set_playing(self, playing: bool) -> None:
@@ -228,95 +279,101 @@ class PlayerEngine(QObject):
             self._playing = playing
             self.playing_changed.emit(playing)
 
-    def _position_ms(self, frame: int) -> int:
-        """Where to seek for ``frame``: its middle, except at the very end (see below)."""
+    def _due_frame(self) -> tuple[int, bool]:
+        """The frame the clock has reached, and whether the clock is past the video's end
+        (or before its start, backwards)."""
         times = self._frame_times
         assert times is not None
-        aim = times.mid_seconds(frame)
-        # Qt ends the media at its duration minus the container's start time (measured on a
-        # clip starting at 0.033 s), so a late-starting file's last frame is aimed early.
-        end = times.duration_s - times.start_s - _END_MARGIN_S
-        if aim > end:
-            aim = max(end, times.seconds(frame) + _END_MARGIN_S)
-        return round(aim * 1000)
+        media_s = self._clock.media_s()
+        if self._reversing:
+            return (0, True) if media_s <= 0 else (times.frame_at(media_s), False)
+        if media_s >= times.duration_s:
+            return times.frame_count - 1, True
+        return times.frame_at(media_s), False
 
+    # -- pictures ----------------------------------------------------------------------
     def _request(self, frame: int) -> None:
         self._target = frame
-        cached = self._cache.get(frame)
+        cached = self._pictures.get(frame)
         if cached is not None:
             self._show(frame, cached)
-        elif self._in_flight is None:
-            self._seek_decoder(frame)
-
-    def _seek_decoder(self, frame: int) -> None:
-        self._in_flight = frame
-        self._player.setPosition(self._position_ms(frame))
-        self._seek_timer.start(_SEEK_TIMEOUT_MS)
+        else:
+            self._show_ticket = self._decoder.show(frame)
 
     def _show(self, frame: int, image: QImage) -> None:
+        if self._target == frame:
+            self._target = None
         self._current = frame
         self.frame_shown.emit(frame, image)
 
-    def _report_missing_audio(self) -> None:
-        if self._audio_reported or QMediaDevices.audioOutputs():
-            return
-        self._audio_reported = True
-        self.audio_unavailable.emit("No audio output device: playing without sound")
+    def _picture(self, picture: Picture) -> QImage:
+        image = to_image(picture.rgb)
+        self._pictures.put(picture.index, image)
+        return image
 
-    def _frame_of(self, video_frame: QVideoFrame) -> int:
-        assert self._frame_times is not None
-        return self._frame_times.frame_at(Fraction(video_frame.startTime(), 1_000_000) + _START_SLACK_S)
+    def _report(self, failure: Failure) -> None:
+        log.warning("player: %s", failure.message)
+        if not self._error_reported:
+            self._error_reported = True
+            self.error_occurred.emit(failure.message)
 
     # -- slots -------------------------------------------------------------------------
-    def _on_sink_video_frame_changed(self, video_frame: QVideoFrame) -> None:
-        if self._frame_times is None or not video_frame.isValid() or video_frame.startTime() < 0:
+    def _on_notifier_activated(self) -> None:
+        _drain(self._wake_in)
+        for answer in self._decoder.take_shown():
+            if isinstance(answer, Failure):
+                if answer.ticket in (self._show_ticket, self._play_ticket):
+                    self._stop_motion()
+                    self._target = None
+                    self._report(answer)
+            elif answer.ticket == self._show_ticket and answer.index == self._target:
+                self._show(answer.index, self._picture(answer))
+        if self._playing:
+            self._on_tick_timeout()
+
+    def _on_tick_timeout(self) -> None:
+        if self._frame_times is None or not self._playing:
             return
-        frame = self._frame_of(video_frame)
-        image = video_frame.toImage()
-        self._cache.put(frame, image)
-        if frame == self._in_flight:
-            self._in_flight = None
-            self._seek_timer.stop()
-        if self._target is None or frame == self._target:
-            self._target = None if self._playing else frame
-            if frame != self._current or not self._playing:
-                self._show(frame, image)
-        self._continue_navigation()
-
-    def _continue_navigation(self) -> None:
-        """Start the seek for the newest request once the previous one has landed."""
-        if self._in_flight is None and self._target is not None and self._target != self._current:
-            if self._target in self._cache:
-                self._request(self._target)
-            else:
-                self._seek_decoder(self._target)
-
-    def _on_seek_timer_timeout(self) -> None:
-        failed, self._in_flight = self._in_flight, None
-        log.warning("no picture for frame %s within %d ms", failed, _SEEK_TIMEOUT_MS)
-        if self._target == failed:
-            self._target = None  # keep the frame on screen: a retry would fail the same way
-        self._continue_navigation()
-
-    def _on_reverse_frame_due(self, frame: int) -> None:
-        self._request(frame)
-
-    def _on_reverse_finished(self) -> None:
-        self._stop_motion()
-
-    def _on_player_playback_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
-        if state == QMediaPlayer.PlaybackState.StoppedState and self._playing and not self._reversing:
-            # End of media. A stopped QMediaPlayer presents nothing on seeks, so go back to
-            # paused, keeping the last frame on screen (any other frame it presents is ignored).
-            self._target = self._current
-            self._in_flight = None
-            self._player.pause()
-            self._set_playing(False)
-
-    def _on_player_error_occurred(self, _error: QMediaPlayer.Error, message: str) -> None:
-        self._stop_motion()
-        self.error_occurred.emit(message or "the media could not be played")
+        due, past_end = self._due_frame()
+        step = -1 if self._reversing else 1
+        picture, passed = self._decoder.pop_due(self._play_ticket, due, step)
+        self.frames_passed_over += passed
+        if picture is not None:
+            self._show(picture.index, self._picture(picture))
+        if past_end and self._current == due:
+            self._stop_motion()  # the end (or the start, backwards): the last frame stays
 
 
 def _next_speed(speed: float) -> float:
     return next((s for s in SHUTTLE_SPEEDS if s > speed), SHUTTLE_SPEEDS[-1])
+
+
+def _checked_source(opener: Opener, frame_times: FrameTimes, path: Path) -> FrameSource:
+    """Open a source and refuse it if it does not have the table's frames."""
+    source = opener()
+    if source.frame_count != frame_times.frame_count:
+        count = source.frame_count
+        source.close()
+        raise MediaError(path, f"it has {count} frames where {frame_times.frame_count} were expected")
+    return source
+
+
+def _send_wake(wake_out: socket.socket) -> None:
+    """Wake the GUI thread's event loop (called on the decode thread; no Qt call)."""
+    # A full socket already wakes the GUI (which drains it); a closed one has shut down.
+    with contextlib.suppress(OSError):
+        wake_out.send(b"\0")
+
+
+def _drain(wake_in: socket.socket) -> None:
+    try:
+        while wake_in.recv(4096):
+            pass
+    except (BlockingIOError, OSError):
+        pass
+
+
+def _shut_down(decoder: DecodeThread, *sockets: socket.socket) -> None:
+    decoder.shutdown()
+    for sock in sockets:
+        sock.close()

@@ -37,5 +37,5 @@ def proxy_clip_2997(clips_dir: Path) -> tuple[Path, FrameTimes]:
 def engine(qtbot) -> Iterator[PlayerEngine]:
     player = PlayerEngine()
     yield player
-    player.unload()  # stop the decoder threads before the object goes
+    player.shutdown()  # ends its decode threads
     player.deleteLater()

@@ -1,8 +1,9 @@
-"""A small least-recently-used cache of decoded frames, keyed by frame index.
+"""The pictures the player showed last, keyed by frame index (least recently used go).
 
-Stepping back onto a frame just seen (or just played) shows it at once instead of asking
-the decoder to seek again. At proxy size (960x540, 4 bytes a pixel) a frame is ~2 MB, so
-the default 32 frames cost ~66 MB.
+Stepping back onto a frame just seen (or just played) shows it at once, without a round
+trip to the decode thread. At proxy size (960x540, 4 bytes a pixel) a picture is ~2 MB,
+so the default 32 cost ~66 MB. (``media.frame_cache.FrameCache`` is the decoder's own
+cache of RGB arrays; this one holds ready-to-paint ``QImage``s.)
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections import OrderedDict
 from PySide6.QtGui import QImage
 
 
-class FrameCache:
-    """Keeps the ``capacity`` most recently used frames."""
+class PictureCache:
+    """Keeps the ``capacity`` most recently used pictures."""
 
     def __init__(self, capacity: int = 32) -> None:
         self._capacity = max(0, capacity)
