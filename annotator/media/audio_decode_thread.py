@@ -42,6 +42,19 @@ class _Job:
     speed: float
 
 
+def atempo_lead_s(speed: float) -> float:
+    """Sound ``atempo`` swallows at its start, in seconds of input: half its window (1/24 s)
+    per stage, each stage's in the time of its own input (measured: without this lead the
+    beeps of a stretched sound came 20-37 ms of input early)."""
+    if abs(speed - 1.0) < 1e-6:
+        return 0.0
+    lead, scale = 0.0, 1.0
+    for factor in atempo_chain(speed):
+        lead += scale / 48
+        scale *= factor
+    return lead
+
+
 def atempo_chain(speed: float) -> list[float]:
     """``atempo`` factors whose product is ``speed``, each within FFmpeg's 0.5..100."""
     factors = []
@@ -132,7 +145,7 @@ class AudioDecodeThread:
             if not container.streams.audio:
                 return
             stream = container.streams.audio[0]
-            target_s = job.video_start_s + job.media_s
+            target_s = job.video_start_s + job.media_s - atempo_lead_s(job.speed)
             if stream.time_base is not None:
                 offset = int(Fraction(target_s) / stream.time_base)
                 container.seek(offset, stream=stream, backward=True, any_frame=False)

@@ -17,11 +17,15 @@ BITS = 16
 COLUMNS = 8
 
 
-def _pattern_expression(width: int) -> str:
+_BACKGROUND = "64+mod(X+Y+3*N,128)"
+
+
+def _pattern_expression(width: int, background: str = _BACKGROUND) -> str:
+    """The luma expression: the frame number's bits in the top two rows of blocks, then
+    ``background``."""
     block = width // COLUMNS
     bit = f"(floor(X/{block})+{COLUMNS}*floor(Y/{block}))"
     pattern = f"255*mod(floor(N/pow(2,{bit})),2)"
-    background = "64+mod(X+Y+3*N,128)"
     return f"if(lt(Y,{2 * block}),{pattern},{background})"
 
 
@@ -86,3 +90,39 @@ def read_frame_number(rgb: Any) -> int:
         if level > 127:
             value |= 1 << index
     return value
+
+
+BEEP_HZ = 1000
+BEEP_S = Fraction(1, 25)
+
+
+def make_sync_clip(
+    path: Path,
+    *,
+    seconds: int = 10,
+    fps: Fraction = Fraction(25),
+    size: tuple[int, int] = (320, 180),
+    codec_args: tuple[str, ...] = ("-c:v", "libx264", "-preset", "ultrafast", "-g", "10", "-bf", "0"),
+    extra_output_args: tuple[str, ...] = (),
+) -> Path:
+    """Numbered footage whose picture flashes white and whose sound beeps (1 kHz, 40 ms)
+    at every whole second, on the same frame, with silence between: what an A/V sync
+    measurement looks for. The frame number stays readable during a flash."""
+    width, height = size
+    rate = str(Fraction(fps))
+    frames = int(seconds * Fraction(fps))
+    luma = _pattern_expression(width, background=f"if(lt(mod(N,{rate}),1),235,{_BACKGROUND})")
+    video = f"color=c=gray:s={width}x{height}:r={rate},trim=end_frame={frames},geq=lum='{luma}':cb=128:cr=128"
+    beep = f"if(lt(mod(t,1),{float(BEEP_S)}),0.8*sin(2*PI*{BEEP_HZ}*t),0)"
+    audio = f"aevalsrc='{beep}':s=48000:d={seconds}"
+    command = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", video, "-f", "lavfi", "-i", audio]
+    command += [*codec_args, "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest"]
+    command += [*extra_output_args, str(path)]
+    subprocess.run(command, check=True, capture_output=True)
+    return path
+
+
+def is_flash(rgb: Any) -> bool:
+    """True for a frame of ``make_sync_clip`` that flashes (its lower part is near white)."""
+    height = rgb.shape[0]
+    return float(rgb[height * 3 // 4 :, :].mean()) > 200
