@@ -12,6 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# A stuck test fails within minutes with every thread's native and Python stack.
+from hang_watchdog import pytest_configure, pytest_runtest_protocol, pytest_unconfigure  # noqa: F401
+
 from annotator.media.synthetic import make_numbered_clip
 
 

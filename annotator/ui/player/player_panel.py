@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -39,6 +40,8 @@ class PlayerPanel(QWidget):
         self._fps = fps
         self.view = VideoView(self)
         self.play_button = QPushButton("Play", self)
+        # Never the focus: Space would click it and also fire the window's play/pause key.
+        self.play_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.position_label = QLabel("", self)
         self.speed_label = QLabel(speed_text(engine.rate), self)
         self.status_label = QLabel("", self)

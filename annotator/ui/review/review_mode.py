@@ -99,6 +99,7 @@ class ReviewMode(QObject):
         self.keys.set_active(False)
         if self.controller is not None:
             self.controller.stop()
+            self._window.engine.pause()  # the segment under review stops where it is
         if self._marks is not None and self._window.timeline is not None:
             self._marks.remove()
         if self.dock is not None:

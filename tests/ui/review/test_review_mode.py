@@ -199,3 +199,17 @@ def test_ctrl_z_on_a_verdict_returns_to_its_segment(qtbot, window: MainWindow) -
     assert [(r.reviewer, r.verdict) for r in store.reviews()] == [("rita", Verdict.NEEDS_FIX)]
     assert store.reviews()[0].segment_id == ids[0]
     assert counts.text() == "2 / 5, 0 approved, 0 rejected, 1 needs fix"
+
+
+def test_leaving_review_mode_stops_playback_where_it_is(qtbot, window: MainWindow) -> None:
+    log = FrameLog(window)
+    press(qtbot, window, Qt.Key.Key_R, CTRL)  # the first segment starts playing from its pre-roll
+    qtbot.waitUntil(lambda: window.engine.is_playing, timeout=5000)
+    qtbot.waitUntil(lambda: len(log.frames) >= 3, timeout=5000)
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    assert not window.review.active
+    assert not window.engine.is_playing
+    stopped_at = window.engine.current_frame
+    qtbot.wait(200)  # nothing moves on afterwards
+    assert window.engine.current_frame == stopped_at
+    assert shown_frame(window) == stopped_at

@@ -142,3 +142,20 @@ def test_space_plays_and_pauses_and_jkl_shuttle(qtbot, window: MainWindow) -> No
     press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert window.engine.rate == 0.25
+
+
+def test_space_plays_and_pauses_whatever_has_the_focus(qtbot, window: MainWindow) -> None:
+    """The transport button never takes the focus (Space would click it and also fire the
+    window's key: two toggles, nothing happens); lists and the table leave Space alone."""
+    assert window.player_panel.play_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert window.table is not None
+    for widget in (window.video_list, window.table.table, window.timeline):
+        widget.setFocus()
+        press(qtbot, window, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: window.engine.is_playing, timeout=3000)
+        press(qtbot, window, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not window.engine.is_playing, timeout=3000)
+    window.player_panel.play_button.click()  # a click still plays
+    qtbot.waitUntil(lambda: window.engine.is_playing, timeout=3000)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not window.engine.is_playing
