@@ -89,13 +89,17 @@ def read_eaf(
     resolver = LabelResolver(path, label_names, mapping, new_labels)
     reader = _TierReader(path, MsFrames(frame_times), resolver, eaf_dependents.notes_of(document.tiers))
     for tier in document.tiers:
+        if not tier.alignable:
+            continue  # an empty tier, or one of references (gathered below)
         if not tier.parent:
             reader.read(tier, *resolver.for_tier(tier.name, (a.value for a in tier.alignable)))
-        elif tier.alignable:
+        else:
             reader.read_dependent(tier, resolver.for_dependent(tier.name))
     resolver.check()
     segments = reader.with_dependents(document.tiers)
-    return EafImport(segments, tuple(reader.messages()), document.media_urls, tuple(resolver.new_labels))
+    used = {segment.label for segment in segments}
+    made = tuple(name for name in resolver.new_labels if name in used)
+    return EafImport(segments, tuple(reader.messages()), document.media_urls, made)
 
 
 def read_eaf_media_urls(path: Path) -> tuple[str, ...]:
