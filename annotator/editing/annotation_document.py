@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from annotator.domain.label import Label
@@ -28,6 +28,7 @@ from annotator.editing import commands
 from annotator.editing.annotation_store import AnnotationStore
 from annotator.editing.edit_group_command import EditGroupCommand
 from annotator.editing.import_command import ImportCommand
+from annotator.editing.write_through import WriteThrough
 from annotator.project.import_plan import ImportPlan, ImportReport
 from annotator.storage.errors import StoreError
 
@@ -35,26 +36,18 @@ log = logging.getLogger(__name__)
 _REFUSALS = (StoreError, SegmentError, LookupError, ValueError)
 
 
-class AnnotationDocument(QObject):
-    """Annotations of one project: reads from the store, writes through commands."""
+class AnnotationDocument(WriteThrough):
+    """Annotations of one project: reads from the store, writes through commands.
 
-    segment_added = Signal(object)  # Segment
-    segment_changed = Signal(object, object)  # old Segment, new Segment
-    segment_removed = Signal(object)  # Segment
-    labels_changed = Signal()
-    review_added = Signal(object)  # Review
-    review_removed = Signal(object)  # Review
-    reset = Signal()  # many rows changed at once (an import, its undo): reload everything
-    command_refused = Signal(str)  # an undo/redo that could not be done, and why
+    Its signals (``segment_added``, ..., ``reset``, ``command_refused``) are declared on
+    :class:`~annotator.editing.write_through.WriteThrough`, with the writes that send them."""
 
     def __init__(self, store: AnnotationStore, user: str = "", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.user = user
         self.undo_stack = QUndoStack(self)
         self._frame_counts: dict[int, int] = {}
         self._group: EditGroupCommand | None = None
-        self._pending: list[tuple[SignalInstance, tuple[Any, ...]]] | None = None
 
     # -- reading ---------------------------------------------------------------------
     def segments(self, video_id: int | None = None) -> list[Segment]:
@@ -223,67 +216,3 @@ class AnnotationDocument(QObject):
             f"Cannot {verb} “{command.text()}”: {error}. It was changed elsewhere; "
             "the data is left as it is and this step is dropped."
         )
-
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One transaction for a step; its signals are sent once it is committed."""
-        if self._pending is not None:  # inside a step already (a group's child)
-            yield
-            return
-        pending: list[tuple[SignalInstance, tuple[Any, ...]]] = []
-        self._pending = pending
-        try:
-            with self.store.transaction():
-                yield
-        finally:
-            self._pending = None
-        for signal, args in pending:
-            signal.emit(*args)
-
-    def _emit(self, signal: SignalInstance, *args: Any) -> None:
-        if self._pending is None:
-            signal.emit(*args)
-        else:
-            self._pending.append((signal, args))
-
-    # -- write-through primitives: only commands call these ---------------------------------
-    def _write_added(self, segment: Segment, restore: bool) -> None:
-        stored = self.store.restore_segment(segment.id) if restore else self.store.add_segment(segment)
-        self._emit(self.segment_added, stored if stored is not None else self.store.segment(segment.id))
-
-    def _write_removed(self, segment: Segment) -> None:
-        self.store.delete_segment(segment.id)
-        self._emit(self.segment_removed, segment)
-
-    def _write_changed(self, before: Segment, after: Segment) -> None:
-        stored = self.store.update_segment(replace(after, updated_at=""))
-        self._emit(self.segment_changed, before, stored)
-
-    def _write_label(self, label: Label, add: bool) -> Label:
-        if add:
-            stored = self.store.add_label(label) if label.id is None else self.store.restore_label(label)
-        else:
-            stored = self.store.update_label(label)
-        self._emit(self.labels_changed)
-        return stored
-
-    def _write_label_removed(self, label_id: int) -> None:
-        self.store.delete_label(label_id)
-        self._emit(self.labels_changed)
-
-    def _write_label_order(self, label_ids: list[int]) -> None:
-        self.store.reorder_labels(label_ids)
-        self._emit(self.labels_changed)
-
-    def _write_review(self, review: Review, add: bool) -> Review:
-        if add:
-            stored = self.store.add_review(review)
-            self._emit(self.review_added, stored)
-            return stored
-        assert review.id is not None
-        self.store.delete_review(review.id)
-        self._emit(self.review_removed, review)
-        return review
-
-    def _write_reset(self) -> None:
-        self._emit(self.reset)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from annotator.domain.label import Label
 from annotator.domain.segment import Review, Segment
 from annotator.editing.commands import DocumentCommand
-from annotator.project.import_plan import ImportPlan, WrittenImport, write_import
+from annotator.project.import_plan import ImportPlan, WrittenImport
 
 if TYPE_CHECKING:
     from annotator.editing.annotation_document import AnnotationDocument
@@ -33,15 +33,10 @@ class ImportCommand(DocumentCommand):
         return self._plan
 
     def apply(self) -> None:
-        store = self._document.store
         if self._written is None:
-            self._written = write_import(store, self._plan)
+            self._written = self._document._write_import(self._plan)
         else:
-            for label in self._labels:
-                store.restore_label(label)
-            store.add_segments(self._segments)
-            store.add_reviews(self._reviews)
-        self._document._write_reset()
+            self._document._write_rows(self._labels, self._segments, self._reviews)
 
     def revert(self) -> None:
         assert self._written is not None
@@ -51,8 +46,4 @@ class ImportCommand(DocumentCommand):
         self._segments = [segment for segment in store.segments() if segment.id in ids]
         self._reviews = [review for review in store.reviews() if review.segment_id in ids]
         self._labels = [store.label(label.id) for label in self._written.labels if label.id is not None]
-        store.purge_segments(self._written.segment_ids)
-        for label in self._labels:
-            assert label.id is not None
-            store.delete_label(label.id)
-        self._document._write_reset()
+        self._document._write_rows_removed(self._written.segment_ids, self._labels)
