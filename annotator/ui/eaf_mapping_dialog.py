@@ -24,9 +24,10 @@ SKIP = "(skip)"
 
 
 def eaf_names(path: Path) -> list[str]:
-    """Tier names, then the distinct annotation values of the file's top-level tiers."""
+    """Tier names (top-level, and time-aligned dependent tiers, which are imported only when
+    mapped), then the distinct annotation values of the file's top-level tiers."""
     document = parse_eaf(path)
-    tiers = [tier.name for tier in document.tiers if not tier.parent]
+    tiers = [tier.name for tier in document.tiers if not tier.parent or tier.alignable]
     values: list[str] = []
     for tier in document.tiers:
         if not tier.parent:
