@@ -209,16 +209,29 @@ def export(project: Path, format_: str, output: Path | None, video: str | None, 
     metavar="NAME=LABEL",
     help="EAF: map a tier or value NAME to LABEL (an empty LABEL skips it). Repeatable.",
 )
+@click.option(
+    "--new-labels",
+    is_flag=True,
+    help="EAF: make a label for each tier (or value) no label matches, instead of refusing the file.",
+)
 @fails_cleanly
 def import_(
-    project: Path, file: Path, format_: str | None, video: str | None, mappings: tuple[str, ...]
+    project: Path,
+    file: Path,
+    format_: str | None,
+    video: str | None,
+    mappings: tuple[str, ...],
+    new_labels: bool,
 ) -> None:
-    """Import segments from FILE into PROJECT: all of them or none."""
+    """Import segments from FILE into PROJECT: all of them or none.
+
+    An ELAN annotation's value is kept in the segment's note when the tier gives the label
+    (--map TIER=LABEL, or --new-labels), and the tier in its attributes."""
     from annotator.project import exchange
 
     mapping = dict(_split_mapping(item) for item in mappings)
     with _open(project) as opened:
-        report = exchange.import_file(opened, file, format_, video, mapping or None)
+        report = exchange.import_file(opened, file, format_, video, mapping or None, new_labels)
     extra = [f"{report.reviews} reviews"] if report.reviews else []
     extra += [f"{report.labels} new labels"] if report.labels else []
     extra += [f"{report.videos} new videos"] if report.videos else []

@@ -33,11 +33,10 @@ from annotator.resources import vocabulary_path
 
 # The in-memory store the timeline tests use: the benchmark times painting, not SQLite.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui" / "timeline"))
-from timeline_fake_store import FakeStore, ensure_document_importable
+from timeline_fake_store import FakeStore
 
-ensure_document_importable()
-from annotator.editing.annotation_document import AnnotationDocument  # noqa: E402
-from annotator.ui.timeline import TimelineView  # noqa: E402
+from annotator.editing.annotation_document import AnnotationDocument
+from annotator.ui.timeline import TimelineView
 
 TARGET_MS = 16.0
 FPS = Fraction(25)

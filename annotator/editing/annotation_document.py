@@ -1,40 +1,53 @@
 """The one writer of annotations.
 
-Views ask the document for edits; the document turns each into one ``QUndoCommand`` on its
-undo stack. A command's redo/undo writes through to SQLite first and only then emits a
-past-tense signal, so nothing reaches the screen that is not already stored.
+Views ask the document for edits; the document turns each into one command on its undo
+stack. A command's redo/undo writes through to the store in one transaction first and only
+then emits its past-tense signals, so nothing reaches the screen that is not stored, and a
+step that fails half-way leaves nothing behind. An import is one command too; it ends with
+``reset`` (views reload) instead of a signal per row.
+
+An undo or redo never raises: when a change made elsewhere (another program writing the
+project) makes an old command impossible, the command is dropped from the stack (made
+obsolete), the data is left as it is, and ``command_refused`` says so once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from annotator.domain.label import Label
 from annotator.domain.segment import Review, Segment, SegmentError, Verdict, check_bounds
 from annotator.editing import commands
-from annotator.storage.project_store import ProjectStore
+from annotator.editing.annotation_store import AnnotationStore
+from annotator.editing.edit_group_command import EditGroupCommand
+from annotator.editing.import_command import ImportCommand
+from annotator.editing.write_through import WriteThrough
+from annotator.project.import_plan import ImportPlan, ImportReport
+from annotator.storage.errors import StoreError
+
+log = logging.getLogger(__name__)
+_REFUSALS = (StoreError, SegmentError, LookupError, ValueError)
 
 
-class AnnotationDocument(QObject):
-    """Annotations of one project: reads from the store, writes through commands."""
+class AnnotationDocument(WriteThrough):
+    """Annotations of one project: reads from the store, writes through commands.
 
-    segment_added = Signal(object)  # Segment
-    segment_changed = Signal(object, object)  # old Segment, new Segment
-    segment_removed = Signal(object)  # Segment
-    labels_changed = Signal()
-    review_added = Signal(object)  # Review
-    review_removed = Signal(object)  # Review
+    Its signals (``segment_added``, ..., ``reset``, ``command_refused``) are declared on
+    :class:`~annotator.editing.write_through.WriteThrough`, with the writes that send them."""
 
-    def __init__(self, store: ProjectStore, user: str = "", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+    def __init__(self, store: AnnotationStore, user: str = "", parent: QObject | None = None) -> None:
+        super().__init__(store, parent)
         self.user = user
         self.undo_stack = QUndoStack(self)
+        self._frame_counts: dict[int, int] = {}
+        self._group: EditGroupCommand | None = None
 
     # -- reading ---------------------------------------------------------------------
     def segments(self, video_id: int | None = None) -> list[Segment]:
@@ -51,7 +64,12 @@ class AnnotationDocument(QObject):
         return self.store.label(label_id)
 
     def frame_count(self, video_id: int) -> int:
-        return self.store.video(video_id).info.frame_count
+        """Cached per video: every edit checks bounds with it, a drag on every mouse move,
+        and a video's frame count never changes (reading the video would decode its table)."""
+        count = self._frame_counts.get(video_id)
+        if count is None:
+            count = self._frame_counts[video_id] = self.store.frame_count(video_id)
+        return count
 
     # -- edits (each one undoable command) --------------------------------------------
     def add_segment(
@@ -59,22 +77,30 @@ class AnnotationDocument(QObject):
     ) -> Segment:
         check_bounds(start_frame, end_frame, self.frame_count(video_id))
         segment = Segment(video_id, label_id, start_frame, end_frame, annotator=self.user, note=note)
-        self.undo_stack.push(commands.AddSegmentCommand(self, segment))
+        self._push(commands.AddSegmentCommand(self, segment))
         return self.store.segment(segment.id)
 
     def remove_segments(self, segment_ids: Sequence[str]) -> None:
         if not segment_ids:
             return
         segments = [self.store.segment(segment_id) for segment_id in segment_ids]
-        self.undo_stack.push(commands.RemoveSegmentsCommand(self, segments))
+        self._push(commands.RemoveSegmentsCommand(self, segments))
 
-    def set_bounds(self, segment_id: str, start_frame: int, end_frame: int, merge: bool = False) -> None:
-        """Move or resize; ``merge`` folds consecutive calls (one drag) into one undo step."""
-        before = self.store.segment(segment_id)
-        check_bounds(start_frame, end_frame, self.frame_count(before.video_id))
-        after = before.with_bounds(start_frame, end_frame)
-        if after != before:
-            self.undo_stack.push(commands.ChangeSegmentCommand(self, before, after, "Change bounds", merge))
+    def set_bounds(self, segment_id: str, start_frame: int, end_frame: int, merge: object = None) -> None:
+        """Move or resize. Consecutive calls with the same ``merge`` key (one drag's mouse
+        moves) fold into one undo step; ``None`` never merges."""
+        self.set_many_bounds({segment_id: (start_frame, end_frame)}, "Change bounds", merge)
+
+    def set_many_bounds(self, bounds: dict[str, tuple[int, int]], text: str, merge: object = None) -> None:
+        """Move or resize several segments as one step (a group move), merging as :meth:`set_bounds`."""
+        merge = None if merge is False else merge  # the old boolean spelling: never merge
+        changes = []
+        for segment_id, (start, end) in bounds.items():
+            before = self.store.segment(segment_id)
+            check_bounds(start, end, self.frame_count(before.video_id))
+            changes.append((before, before.with_bounds(start, end)))
+        if any(before != after for before, after in changes):
+            self._push(commands.ChangeSegmentsCommand(self, changes, text, merge))
 
     def nudge(self, segment_ids: Iterable[str], start_delta: int, end_delta: int) -> None:
         """Shift starts and/or ends of several segments by frames, as one undo step."""
@@ -90,6 +116,7 @@ class AnnotationDocument(QObject):
         self._push_changes(changes, "Nudge segment edge")
 
     def relabel(self, segment_ids: Iterable[str], label_id: int) -> None:
+        self.store.label(label_id)  # an unknown label is refused before anything changes
         changes = []
         for segment_id in segment_ids:
             before = self.store.segment(segment_id)
@@ -109,27 +136,22 @@ class AnnotationDocument(QObject):
             self._push_changes([(before, before.with_note(note))], "Edit note")
 
     def _push_changes(self, changes: list[tuple[Segment, Segment]], text: str) -> None:
-        if len(changes) == 1:
-            self.undo_stack.push(commands.ChangeSegmentCommand(self, *changes[0], text))
-        elif changes:
-            self.undo_stack.beginMacro(text)
-            for before, after in changes:
-                self.undo_stack.push(commands.ChangeSegmentCommand(self, before, after, text))
-            self.undo_stack.endMacro()
+        if changes:
+            self._push(commands.ChangeSegmentsCommand(self, changes, text))
 
     # -- vocabulary ---------------------------------------------------------------------
     def add_label(self, label: Label) -> None:
-        self.undo_stack.push(commands.AddLabelCommand(self, label))
+        self._push(commands.AddLabelCommand(self, replace(label, id=None)))
 
     def change_label(self, label: Label) -> None:
         before = self.store.label(label.id) if label.id is not None else None
         if before is not None and before != label:
-            self.undo_stack.push(commands.ChangeLabelCommand(self, before, label))
+            self._push(commands.ChangeLabelCommand(self, before, label))
 
     def reorder_labels(self, label_ids: Sequence[int]) -> None:
         before = [label.id for label in self.store.labels(include_archived=True) if label.id is not None]
         if list(label_ids) != before:
-            self.undo_stack.push(commands.ReorderLabelsCommand(self, before, list(label_ids)))
+            self._push(commands.ReorderLabelsCommand(self, before, list(label_ids)))
 
     # -- review ---------------------------------------------------------------------------
     def add_review(
@@ -138,36 +160,59 @@ class AnnotationDocument(QObject):
         """Record a verdict by ``reviewer`` (default: the document's user)."""
         name = self.user if reviewer is None else reviewer
         review = Review(segment_id=segment_id, reviewer=name, verdict=verdict, note=note)
-        self.undo_stack.push(commands.AddReviewCommand(self, review))
+        self._push(commands.AddReviewCommand(self, review))
 
-    # -- write-through primitives: only commands call these ---------------------------------
-    def _write_added(self, segment: Segment, restore: bool) -> None:
-        stored = self.store.restore_segment(segment.id) if restore else self.store.add_segment(segment)
-        self.segment_added.emit(stored if stored is not None else self.store.segment(segment.id))
+    # -- imports --------------------------------------------------------------------------
+    def apply_import(self, plan: ImportPlan) -> ImportReport:
+        """Write a checked import as one undoable step (all of it or, on error, nothing)."""
+        self._push(ImportCommand(self, plan))
+        return plan.report()
 
-    def _write_removed(self, segment: Segment) -> None:
-        self.store.delete_segment(segment.id)
-        self.segment_removed.emit(segment)
+    # -- steps ----------------------------------------------------------------------------
+    @contextmanager
+    def edit_group(self, text: str) -> Iterator[None]:
+        """The edits made in the block are one undo step; a group inside a group joins it.
 
-    def _write_changed(self, before: Segment, after: Segment) -> None:
-        stored = self.store.update_segment(replace(after, updated_at=""))
-        self.segment_changed.emit(before, stored)
+        Whatever was done when the block ends (even by an exception) is pushed, so the
+        stack is never left half-open."""
+        if self._group is not None:
+            yield
+            return
+        group = self._group = EditGroupCommand(self, text)
+        try:
+            yield
+        finally:
+            self._group = None
+            if group.children:
+                group.applied_once()
+                self.undo_stack.push(group)
 
-    def _write_label(self, label: Label, add: bool) -> Label:
-        stored = self.store.add_label(label) if add else self.store.update_label(label)
-        self.labels_changed.emit()
-        return stored
+    def _push(self, command: commands.DocumentCommand) -> None:
+        """Apply ``command`` (errors reach the caller; nothing is stored or pushed), then
+        put it on the stack, or into the open group."""
+        with self._writing():
+            command.apply()
+        if self._group is not None:
+            self._group.add(command)
+        else:
+            command.applied_once()
+            self.undo_stack.push(command)
 
-    def _write_label_order(self, label_ids: list[int]) -> None:
-        self.store.reorder_labels(label_ids)
-        self.labels_changed.emit()
+    def _replay(self, command: commands.DocumentCommand, step: Callable[[], None], verb: str) -> None:
+        """Run an undo or redo from the stack; a refusal makes the command obsolete."""
+        try:
+            with self._writing():
+                step()
+        except _REFUSALS as error:
+            log.warning("cannot %s %r: %s", verb, command.text(), error)
+            self._refuse(command, verb, error)
+        except Exception as error:  # a bug: logged loudly, but never raised into Qt
+            log.exception("cannot %s %r", verb, command.text())
+            self._refuse(command, verb, error)
 
-    def _write_review(self, review: Review, add: bool) -> Review:
-        if add:
-            stored = self.store.add_review(review)
-            self.review_added.emit(stored)
-            return stored
-        assert review.id is not None
-        self.store.delete_review(review.id)
-        self.review_removed.emit(review)
-        return review
+    def _refuse(self, command: commands.DocumentCommand, verb: str, error: Exception) -> None:
+        command.setObsolete(True)
+        self.command_refused.emit(
+            f"Cannot {verb} “{command.text()}”: {error}. It was changed elsewhere; "
+            "the data is left as it is and this step is dropped."
+        )

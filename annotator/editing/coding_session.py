@@ -28,6 +28,7 @@ class CodingSession(QObject):
         self._open: dict[int, int] = {}  # label id -> start frame
         self.mark_in: int | None = None
         self.mark_out: int | None = None
+        document.reset.connect(self._on_document_reset)
 
     @property
     def open_labels(self) -> dict[int, int]:
@@ -60,6 +61,13 @@ class CodingSession(QObject):
     def cancel_open(self) -> None:
         if self._open:
             self._open.clear()
+            self.open_labels_changed.emit()
+
+    def _on_document_reset(self) -> None:
+        """An import was undone: a segment open on one of its labels cannot be closed."""
+        known = {label.id for label in self._document.labels(include_archived=True)}
+        if any(label_id not in known for label_id in self._open):
+            self._open = {label_id: start for label_id, start in self._open.items() if label_id in known}
             self.open_labels_changed.emit()
 
     def press_label(self, label_id: int, frame: int) -> Segment | None:

@@ -56,6 +56,7 @@ class ReviewSession(QObject):
         document.segment_added.connect(self._on_document_segment_added)
         document.segment_changed.connect(self._on_document_segment_changed)
         document.segment_removed.connect(self._on_document_segment_removed)
+        document.reset.connect(self._on_document_reset)
 
     # -- the queue ------------------------------------------------------------------------
     def set_filters(self, filters: ReviewFilters) -> None:
@@ -147,13 +148,11 @@ class ReviewSession(QObject):
 
     def _edit(self, segment: Segment, text: str, change: Callable[[], None]) -> None:
         """One undo step: the change, plus the reviewer's name in the segment's attributes."""
-        stack = self.document.undo_stack
-        stack.beginMacro(text)
-        change()
-        if self.reviewer:
-            after = self.document.segment(segment.id)
-            self.document.set_attributes(segment.id, {**after.attributes, EDITED_BY: self.reviewer})
-        stack.endMacro()
+        with self.document.edit_group(text):
+            change()
+            if self.reviewer:
+                after = self.document.segment(segment.id)
+                self.document.set_attributes(segment.id, {**after.attributes, EDITED_BY: self.reviewer})
 
     # -- playing --------------------------------------------------------------------------
     def play_range(self, segment: Segment | None = None) -> PlayRange | None:
@@ -200,10 +199,7 @@ class ReviewSession(QObject):
         """A new (or restored) segment joins the queue in order if the filters pick it."""
         if segment.id in self._keys or not review_queue.matches(segment, self._latest, self.filters):
             return
-        key = review_queue.sort_key(segment)
-        index = bisect_right([self._keys[segment_id] for segment_id in self._queue], key)
-        self._queue.insert(index, segment.id)
-        self._keys[segment.id] = key
+        index = self._insert(segment)
         if index <= self._position:
             self._position += 1  # the same segment (or the summary) stays current
         self.queue_changed.emit()
@@ -224,6 +220,37 @@ class ReviewSession(QObject):
             self._moved()
         else:
             self._emit_position()
+
+    def _on_document_reset(self) -> None:
+        """Many rows changed at once (an import, its undo): segments that are gone leave the
+        queue, new ones the filters pick join it in order; the current segment stays current
+        (if it went, the one after it in order is current)."""
+        current = self._queue[self._position] if self._position < len(self._queue) else None
+        current_key = self._keys.get(current) if current is not None else None
+        self._latest = self.document.store.latest_reviews()
+        segments = self.document.segments()
+        present = {segment.id for segment in segments}
+        self._queue = [segment_id for segment_id in self._queue if segment_id in present]
+        self._keys = {segment_id: self._keys[segment_id] for segment_id in self._queue}
+        for segment in segments:
+            if segment.id not in self._keys and review_queue.matches(segment, self._latest, self.filters):
+                self._insert(segment)
+        if current in self._keys:
+            self._position = self._queue.index(current)
+        elif current_key is not None:
+            self._position = bisect_right([self._keys[segment_id] for segment_id in self._queue], current_key)
+        else:
+            self._position = len(self._queue)
+        self.queue_changed.emit()
+        self._moved()
+
+    def _insert(self, segment: Segment) -> int:
+        """Put ``segment`` into the queue in order; returns where."""
+        key = review_queue.sort_key(segment)
+        index = bisect_right([self._keys[segment_id] for segment_id in self._queue], key)
+        self._queue.insert(index, segment.id)
+        self._keys[segment.id] = key
+        return index
 
     def _emit_position(self) -> None:
         """The current segment is unchanged but its row moved: the panel reselects it."""

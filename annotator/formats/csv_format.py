@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
@@ -33,6 +31,7 @@ from typing import TextIO
 from annotator.domain.label import Label
 from annotator.domain.segment import UNREVIEWED, Review, Segment, Source, Verdict
 from annotator.domain.video import Video
+from annotator.formats.atomic_text import save_text
 from annotator.formats.cell_escape import ESCAPED_STARTS as _ESCAPED_STARTS
 from annotator.formats.cell_escape import escape_cell
 from annotator.formats.csv_columns import COLUMNS, EXTRA_COLUMNS, HEADER
@@ -100,18 +99,11 @@ def save_csv(
     over it only when complete, so a failure never leaves half a file. ``excel_bom``
     starts the file with a UTF-8 BOM, which makes Excel read non-ASCII text correctly."""
     encoding = "utf-8-sig" if excel_bom else "utf-8"
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    # os.open with 0o666 honours the umask (mkstemp would leave the export readable by its
-    # owner only).
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
-            rows = write_csv(out, segments, videos, labels, latest_reviews)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return rows
+
+    def rows(out: TextIO) -> int:
+        return write_csv(out, segments, videos, labels, latest_reviews)
+
+    return save_text(path, rows, newline="", encoding=encoding)
 
 
 def _rows(

@@ -1,4 +1,10 @@
-"""Parse an EAF file into plain tiers, refusing what is not a readable ELAN document."""
+"""Parse an EAF file into plain tiers, refusing what is not a readable ELAN document.
+
+ELAN leaves the inner boundaries of a time subdivision unaligned (a ``TIME_SLOT`` without
+``TIME_VALUE``): it shows them evenly spaced between the aligned slots at the ends of the
+chain of annotations that share them. :func:`parse_eaf` gives them the same times (whole
+milliseconds, rounded down), so those annotations land where ELAN draws them.
+"""
 
 from __future__ import annotations
 
@@ -101,6 +107,8 @@ def _tier(element: ET.Element, slots: dict[str, int | None], path: Path) -> Tier
         if start_ms is _NO_SLOT or end_ms is _NO_SLOT:
             _missing_slot(tier, get("ANNOTATION_ID", ""), start if start not in slots else end, path)
         append(Alignable(get("ANNOTATION_ID", ""), start_ms, end_ms, _value(annotation)))
+    if any(a.start_ms is None or a.end_ms is None for a in alignable):
+        _chained_times(element, slots, alignable)
     for annotation in element.iter("REF_ANNOTATION"):
         reference = (
             annotation.get("ANNOTATION_ID", ""),
@@ -109,6 +117,37 @@ def _tier(element: ET.Element, slots: dict[str, int | None], path: Path) -> Tier
         )
         tier.references.append(reference)
     return tier
+
+
+def _chained_times(element: ET.Element, slots: dict[str, int | None], alignable: list[Alignable]) -> None:
+    """Give ``alignable`` (the annotations of ``element``, in order) the times of their
+    unaligned boundaries, spread evenly along each chain of shared slots."""
+    refs = [
+        (a.get("TIME_SLOT_REF1", ""), a.get("TIME_SLOT_REF2", ""))
+        for a in element.iter("ALIGNABLE_ANNOTATION")
+    ]
+    ends = dict(refs)
+    times = dict(slots)
+    for first, end in refs:
+        if times[first] is not None and times[end] is None:
+            _spread(first, ends, times)
+    for index, (first, end) in enumerate(refs):
+        alignable[index] = alignable[index]._replace(start_ms=times[first], end_ms=times[end])
+
+
+def _spread(first: str, ends: dict[str, str], times: dict[str, int | None]) -> None:
+    """Follow the chain from the aligned slot ``first`` to the next aligned slot and give
+    the unaligned slots between them evenly spaced times."""
+    chain = [first]
+    while chain[-1] in ends and times.get(ends[chain[-1]]) is None and len(chain) <= len(ends):
+        chain.append(ends[chain[-1]])
+    last = ends.get(chain[-1])
+    start, stop = times[first], times.get(last) if last is not None else None
+    if start is None or stop is None:
+        return  # a chain with no aligned end: its annotations stay unaligned
+    steps = len(chain)
+    for index, slot in enumerate(chain[1:], 1):
+        times[slot] = start + (stop - start) * index // steps
 
 
 def _missing_slot(tier: Tier, annotation_id: str, slot: str, path: Path) -> NoReturn:

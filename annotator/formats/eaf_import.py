@@ -4,13 +4,21 @@
 from :mod:`annotator.formats.eaf_labels`; its times become frames with the rule of
 :class:`MsFrames` (``start_frame`` is the frame holding the start time, ``end_frame`` the
 frame holding the end time, so ``[start_frame, end_frame)``; our own exports come back
-exactly). A dependent tier named ``"<...> notes"`` gives the notes of the annotations it
-refers to (several notes on one annotation are joined with a line break); other dependent
-tiers are skipped and reported.
+exactly). Unaligned boundaries get the evenly spaced times ELAN shows
+(:func:`~annotator.formats.eaf_document.parse_eaf`).
+
+No value is thrown away: an annotation's value that is not its label's name (``prep`` on a
+gesture tier mapped to a label) becomes the segment's note; the tier and annotation id go
+in its attributes, with the values of symbolic dependent tiers (translations, glosses,
+parts of speech: :mod:`annotator.formats.eaf_dependents`). A dependent tier named
+``"<...> notes"`` gives the notes of the annotations it refers to (several joined with a
+line break). Time-aligned dependent tiers (time subdivisions, included-in) become segments
+when the mapping names them or ``new_labels`` is on; otherwise they are skipped.
 
 Skipped, and reported in :attr:`EafImport.skipped`: annotations with an empty value on a
 tier whose values decide the label, annotations or tiers mapped to nothing, unaligned
-annotations (no time), annotations shorter than a frame, dependent tiers. Refused with
+annotations (no time), annotations shorter than a frame, time-aligned dependent tiers not
+asked for, dependent values whose annotation was skipped. Refused with
 :class:`EafImportError`: malformed XML (with its line), a file that is not EAF, a time past
 the end of the video, unknown or ambiguous labels.
 """
@@ -20,9 +28,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from annotator.domain.frame_times import FrameTimes
+from annotator.formats import eaf_dependents
 from annotator.formats.bulk import without_gc
 from annotator.formats.eaf_document import Alignable, EafImportError, Tier, parse_eaf
 from annotator.formats.eaf_labels import SKIP, LabelResolver
@@ -32,7 +41,7 @@ __all__ = ["SKIP", "EafImport", "EafImportError", "EafSegment", "read_eaf", "rea
 
 
 class EafSegment(NamedTuple):
-    """A segment read from an EAF file: ``label`` is a project label name."""
+    """A segment read from an EAF file: ``label`` is a project (or new) label name."""
 
     label: str
     start_frame: int
@@ -40,16 +49,26 @@ class EafSegment(NamedTuple):
     note: str
     tier: str
     annotation_id: str
+    dependents: eaf_dependents.Dependents = ()
+
+    def attributes(self) -> dict[str, Any]:
+        """What the segment keeps of its origin: tier, annotation id, dependent values."""
+        kept: dict[str, Any] = {"eaf_tier": self.tier, "eaf_annotation": self.annotation_id}
+        if self.dependents:
+            kept["eaf_dependents"] = dict(self.dependents)
+        return kept
 
 
 @dataclass(frozen=True)
 class EafImport:
     """The segments of an EAF file, what was skipped (one message per tier and reason),
-    and the media the file names (relative URL first when it has one)."""
+    the media the file names (relative URL first when it has one), and the labels to make
+    (``new_labels``), in the order first used."""
 
     segments: tuple[EafSegment, ...]
     skipped: tuple[str, ...]
     media_urls: tuple[str, ...]
+    new_labels: tuple[str, ...] = ()
 
 
 @without_gc
@@ -58,21 +77,29 @@ def read_eaf(
     frame_times: FrameTimes,
     label_names: Iterable[str],
     mapping: Mapping[str, str] | None = None,
+    *,
+    new_labels: bool = False,
 ) -> EafImport:
     """The segments of the EAF file at ``path`` for a video with ``frame_times``.
 
     ``label_names`` are the project's labels; ``mapping`` maps tier names or annotation
-    values (regardless of case) to a label name, or to ``""`` (:data:`SKIP`) to skip them."""
+    values (regardless of case) to a label name, or to ``""`` (:data:`SKIP`) to skip them;
+    ``new_labels`` makes a label for what no label matches instead of refusing it."""
     document = parse_eaf(path)
-    resolver = LabelResolver(path, label_names, mapping)
-    reader = _TierReader(path, MsFrames(frame_times), resolver, _notes(document.tiers))
+    resolver = LabelResolver(path, label_names, mapping, new_labels)
+    reader = _TierReader(path, MsFrames(frame_times), resolver, eaf_dependents.notes_of(document.tiers))
     for tier in document.tiers:
-        if tier.parent:
-            reader.skip_dependent(tier)
+        if not tier.alignable:
+            continue  # an empty tier, or one of references (gathered below)
+        if not tier.parent:
+            reader.read(tier, *resolver.for_tier(tier.name, (a.value for a in tier.alignable)))
         else:
-            reader.read(tier)
+            reader.read_dependent(tier, resolver.for_dependent(tier.name))
     resolver.check()
-    return EafImport(tuple(reader.segments), tuple(reader.messages()), document.media_urls)
+    segments = reader.with_dependents(document.tiers)
+    used = {segment.label for segment in segments}
+    made = tuple(name for name in resolver.new_labels if name in used)
+    return EafImport(segments, tuple(reader.messages()), document.media_urls, made)
 
 
 def read_eaf_media_urls(path: Path) -> tuple[str, ...]:
@@ -80,17 +107,8 @@ def read_eaf_media_urls(path: Path) -> tuple[str, ...]:
     return parse_eaf(path).media_urls
 
 
-def _is_notes(tier: Tier) -> bool:
-    return bool(tier.parent) and tier.name.strip().casefold().endswith("notes") and not tier.alignable
-
-
-def _notes(tiers: list[Tier]) -> dict[str, str]:
-    notes: dict[str, str] = {}
-    for tier in tiers:
-        if _is_notes(tier):
-            for _, referred, value in tier.references:
-                notes[referred] = f"{notes[referred]}\n{value}" if referred in notes else value
-    return notes
+def _fold(text: str) -> str:
+    return text.strip().casefold()
 
 
 class _TierReader:
@@ -101,8 +119,7 @@ class _TierReader:
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
 
-    def read(self, tier: Tier) -> None:
-        tier_label, explicit = self._resolver.for_tier(tier.name)
+    def read(self, tier: Tier, tier_label: str | None, explicit: bool) -> None:
         # value -> label, for values the resolver settled: one look-up per distinct value
         # rather than per annotation (unknown and ambiguous ones are asked every time, so
         # each is still reported).
@@ -114,7 +131,15 @@ class _TierReader:
             if label == SKIP:
                 self._skip(tier.name, "annotations mapped to nothing", annotation.id)
             elif label is not None:
-                self._add(tier.name, label, annotation.id, annotation.start_ms, annotation.end_ms)
+                self._add(tier.name, label, annotation)
+
+    def read_dependent(self, tier: Tier, label: str | None) -> None:
+        """A time-aligned dependent tier: segments with ``label``, or skipped (``None``)."""
+        if label is None:
+            for annotation in tier.alignable:
+                self._skip(tier.name, f"annotations of a dependent tier (of {tier.parent!r})", annotation.id)
+            return
+        self.read(tier, label, explicit=True)
 
     def _label_of(
         self, tier: str, tier_label: str | None, annotation: Alignable, settled: dict[str, str]
@@ -127,14 +152,8 @@ class _TierReader:
             settled[annotation.value] = label
         return label
 
-    def skip_dependent(self, tier: Tier) -> None:
-        if not _is_notes(tier):
-            for annotation_id in [a.id for a in tier.alignable] + [r[0] for r in tier.references]:
-                self._skip(tier.name, f"annotations of a dependent tier (of {tier.parent!r})", annotation_id)
-
-    def _add(
-        self, tier: str, label: str, annotation_id: str, start_ms: int | None, end_ms: int | None
-    ) -> None:
+    def _add(self, tier: str, label: str, annotation: Alignable) -> None:
+        annotation_id, start_ms, end_ms = annotation.id, annotation.start_ms, annotation.end_ms
         if start_ms is None or end_ms is None:
             self._skip(tier, "unaligned annotations (no time)", annotation_id)
             return
@@ -148,8 +167,20 @@ class _TierReader:
         if end <= start:
             self._skip(tier, "annotations shorter than a frame", annotation_id)
             return
-        note = self._notes.get(annotation_id, "")
+        value = annotation.value.strip()
+        kept = value if value and _fold(value) != _fold(label) else ""
+        note = "\n".join(part for part in (kept, self._notes.get(annotation_id, "")) if part)
         self.segments.append(EafSegment(label, start, end, note, tier, annotation_id))
+
+    def with_dependents(self, tiers: list[Tier]) -> tuple[EafSegment, ...]:
+        """The segments with the values of the symbolic tiers that refer to them."""
+        found, lost = eaf_dependents.gather(tiers, {segment.annotation_id for segment in self.segments})
+        for tier, ids in lost.items():
+            for annotation_id in ids:
+                self._skip(tier, "values of annotations that were not imported", annotation_id)
+        if not found:
+            return tuple(self.segments)
+        return tuple(s._replace(dependents=found.get(s.annotation_id, ())) for s in self.segments)
 
     def _frame(self, ms: int, tier: str, annotation_id: str, *, is_end: bool) -> int:
         try:

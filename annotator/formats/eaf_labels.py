@@ -10,6 +10,11 @@ Rules, first match wins (names compare regardless of case and surrounding spaces
 5. otherwise the value is unknown and refused, listing the labels to map it to.
 
 Ambiguities and unknowns are gathered over the whole file and refused together.
+
+With ``new_labels`` (ELAN users arrive with their own tier names), what rule 5 would refuse
+gets a new label instead: a tier none of whose values names or is mapped to a label becomes
+a label named after the tier (its values are then kept in the notes); an unknown value on a
+tier whose other values do name labels becomes a label named after the value.
 """
 
 from __future__ import annotations
@@ -30,8 +35,16 @@ def _fold(name: str) -> str:
 class LabelResolver:
     """Resolves tiers and values to project label names, remembering what it could not."""
 
-    def __init__(self, path: Path, label_names: Iterable[str], mapping: Mapping[str, str] | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        label_names: Iterable[str],
+        mapping: Mapping[str, str] | None,
+        new_labels: bool = False,
+    ) -> None:
         self._path = path
+        self._make_new = new_labels
+        self.new_labels: list[str] = []
         self._names = list(label_names)
         self._labels = {_fold(name): name for name in self._names}
         self._mapping: dict[str, str] = {}
@@ -43,13 +56,34 @@ class LabelResolver:
         self._unknown: dict[str, str] = {}
         self._ambiguous: list[tuple[str, str, str, str]] = []
 
-    def for_tier(self, tier: str) -> tuple[str | None, bool]:
+    def for_tier(self, tier: str, values: Iterable[str] = ()) -> tuple[str | None, bool]:
         """``(label, explicit)``: the tier's label (``SKIP``, or ``None`` when its values
-        decide), and whether the mapping said so."""
+        decide), and whether it decides for every annotation (a mapping or a new label)."""
         folded = _fold(tier)
         if folded in self._mapping:
             return self._mapping[folded], True
-        return self._labels.get(folded), False
+        named = self._labels.get(folded)
+        if named is not None or not self._make_new:
+            return named, False
+        if any(_fold(value) in self._mapping or _fold(value) in self._labels for value in values):
+            return None, False  # its values name labels: they decide, unknown ones become new
+        return self._new(tier), True
+
+    def for_dependent(self, tier: str) -> str | None:
+        """The label of a time-aligned dependent tier, which becomes segments only when
+        the mapping names it or ``new_labels`` is on (``None``: skip it)."""
+        folded = _fold(tier)
+        if folded in self._mapping:
+            return self._mapping[folded]
+        return self._new(tier) if self._make_new else None
+
+    def _new(self, name: str) -> str:
+        """The label made for ``name`` (an existing one if a label already has the name)."""
+        folded = _fold(name)
+        if folded not in self._labels:
+            self._labels[folded] = name.strip()
+            self.new_labels.append(name.strip())
+        return self._labels[folded]
 
     def for_value(self, tier: str, tier_label: str | None, value: str, annotation_id: str) -> str | None:
         """The label of one annotation on a tier that is not mapped explicitly (``None``:
@@ -63,6 +97,8 @@ class LabelResolver:
                 self._ambiguous.append((tier, annotation_id, value, tier_label))
                 return None
             return tier_label
+        if named is None and self._make_new and value.strip():
+            return self._new(value)
         if named is None:
             self._unknown.setdefault(value.strip(), tier)
         return named
@@ -83,6 +119,7 @@ class LabelResolver:
             values = listing(list(self._unknown))
             reason = (
                 f"no label for the value{'s' if len(self._unknown) > 1 else ''} {values}: map each "
-                f"tier or value to a label ({listing(self._names)}) or to nothing to skip it"
+                f"tier or value to a label ({listing(self._names)}) or to nothing to skip it, or make "
+                "new labels for them"
             )
             raise EafImportError(self._path, f"tier {tier!r}", reason)

@@ -140,20 +140,6 @@ class Project:
             segments = [s for s in segments if _status(latest.get(s.id)) == status]
         return segments
 
-    def import_csv(self, path: Path) -> int:
-        """Import all rows or none; returns the number of segments added."""
-        imported = csv_format.read_csv(Path(path), self.store.videos(), self.store.labels())
-        known = self.store.known_segment_ids(item.segment.id for item in imported)
-        clashes = [item.segment.id for item in imported if item.segment.id in known]
-        if clashes:
-            raise ProjectError(
-                f"{path}: segment {clashes[0]} is already in the project ({len(clashes)} in all)"
-            )
-        with self.store.transaction():
-            self.store.add_segments([item.segment for item in imported])
-            self.store.add_reviews(item.review for item in imported if item.review is not None)
-        return len(imported)
-
 
 def _status(review: Review | None) -> str:
     return review.verdict.value if review is not None else "unreviewed"

@@ -37,14 +37,19 @@ def _check_unique(conn: sqlite3.Connection, label: Label, own_id: int | None) ->
             raise StoreConstraintError(f"label {label.name!r}: key {label.key!r} already belongs to {name!r}")
 
 
-def insert(conn: sqlite3.Connection, label: Label) -> int:
-    """Add ``label`` after the last label (its ``id`` and ``order`` are ignored)."""
+def insert(conn: sqlite3.Connection, label: Label, keep_id: bool = False) -> int:
+    """Add ``label`` after the last label (its ``id`` and ``order`` are ignored), or with
+    ``keep_id`` exactly as given (to put back a label an undo removed)."""
     _check_unique(conn, label, None)
-    order = int(conn.execute("SELECT coalesce(max(sort_order) + 1, 0) FROM labels").fetchone()[0])
+    if keep_id:
+        order = label.order
+    else:
+        order = int(conn.execute("SELECT coalesce(max(sort_order) + 1, 0) FROM labels").fetchone()[0])
     cursor = conn.execute(
-        "INSERT INTO labels (name, colour, key, kind, description, sort_order, archived) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO labels (id, name, colour, key, kind, description, sort_order, archived) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            label.id if keep_id else None,
             label.name,
             label.colour,
             label.key,

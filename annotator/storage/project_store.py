@@ -161,6 +161,13 @@ class ProjectStore(SegmentStore):
             raise StoreNotFoundError(f"{self.db_path}: no video with id {video_id}")
         return self._video_from(rows[0])
 
+    def frame_count(self, video_id: int) -> int:
+        """The video's frame count without reading (and decompressing) its frame table."""
+        count = self._db.scalar("SELECT frame_count FROM videos WHERE id = ?", (video_id,))
+        if count is None:
+            raise StoreNotFoundError(f"{self.db_path}: no video with id {video_id}")
+        return int(count)
+
     def video_by_fingerprint(self, fingerprint: str) -> Video | None:
         rows = self._db.query(video_table.SELECT + " WHERE fingerprint = ?", (fingerprint,))
         return self._video_from(rows[0]) if rows else None
@@ -204,6 +211,16 @@ class ProjectStore(SegmentStore):
         with self._db.transaction() as conn:
             label_id = label_table.insert(conn, label)
         return self.label(label_id)
+
+    def restore_label(self, label: Label) -> Label:
+        """Put back a label removed by an undo, with its id and order (later edits refer to them)."""
+        if label.id is None:
+            raise StoreConstraintError(f"label {label.name!r}: restoring needs its id")
+        with self._db.transaction() as conn:
+            if conn.execute("SELECT 1 FROM labels WHERE id = ?", (label.id,)).fetchone() is not None:
+                raise StoreConstraintError(f"label id {label.id} is taken: cannot restore {label.name!r}")
+            label_table.insert(conn, label, keep_id=True)
+        return self.label(label.id)
 
     def update_label(self, label: Label) -> Label:
         """Rename, recolour, rekey, archive... the label with ``label.id``."""

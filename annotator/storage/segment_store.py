@@ -60,6 +60,19 @@ class SegmentStore:
                 raise self._missing(segment_id)
         return self.segment(segment_id)
 
+    def purge_segments(self, segment_ids: Iterable[str]) -> None:
+        """Erase segments and their reviews for good (undoing an import, which put them there).
+
+        Unlike :meth:`delete_segment` nothing stays behind, so the labels the import added
+        can go too."""
+        wanted = list(segment_ids)
+        with self._db.transaction() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM reviews WHERE segment_id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM segments WHERE id IN ({marks})", chunk)
+
     def segment(self, segment_id: str) -> Segment:
         """The segment with ``segment_id``, deleted or not."""
         rows = self._db.query(segment_table.SELECT + " WHERE id = ?", (segment_id,))

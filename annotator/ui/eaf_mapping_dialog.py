@@ -1,10 +1,12 @@
-"""Ask how an ELAN file's tiers and values map to the project's labels."""
+"""Ask how an ELAN file's tiers and values map to the project's labels, and whether the
+ones left unmapped become new labels."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,9 +24,10 @@ SKIP = "(skip)"
 
 
 def eaf_names(path: Path) -> list[str]:
-    """Tier names, then the distinct annotation values of the file's top-level tiers."""
+    """Tier names (top-level, and time-aligned dependent tiers, which are imported only when
+    mapped), then the distinct annotation values of the file's top-level tiers."""
     document = parse_eaf(path)
-    tiers = [tier.name for tier in document.tiers if not tier.parent]
+    tiers = [tier.name for tier in document.tiers if not tier.parent or tier.alignable]
     values: list[str] = []
     for tier in document.tiers:
         if not tier.parent:
@@ -62,10 +65,20 @@ class EafMappingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         message = QLabel(problem)
         message.setWordWrap(True)
+        self.new_labels_box = QCheckBox("Make a new label for each tier or value left on (automatic)")
+        self.new_labels_box.setToolTip(
+            "A tier whose values name no label becomes a label (its values go in the notes); "
+            "an unknown value on a tier whose values name labels becomes a label."
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(message)
         layout.addWidget(scroll)
+        layout.addWidget(self.new_labels_box)
         layout.addWidget(buttons)
+
+    def new_labels(self) -> bool:
+        """Whether what no label matches becomes a new label (``--new-labels``)."""
+        return self.new_labels_box.isChecked()
 
     def mapping(self) -> dict[str, str]:
         """Tier or value name -> label name (``""`` skips); automatic rows are left out."""

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         self.vocabulary = VocabularyPanel(document)
         self.vocabulary_dock.setWidget(self.vocabulary)
         document.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        document.reset.connect(self.refresh_videos)  # an import may add videos
+        document.command_refused.connect(lambda message: self.statusBar().showMessage(message, 15000))
 
     def close_project(self) -> None:
         if self.project is None:

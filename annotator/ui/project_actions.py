@@ -171,21 +171,23 @@ class ProjectActions:
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path, mapping: dict[str, str] | None = None) -> ImportReport | None:
-        """Import all of ``path`` or nothing; an ELAN file with unmapped tiers asks how."""
+    def import_file(
+        self, path: Path, mapping: dict[str, str] | None = None, new_labels: bool = False
+    ) -> ImportReport | None:
+        """Import all of ``path`` or nothing, as one undoable step through the document
+        (every view refreshes from its ``reset``); an ELAN file with unmapped tiers asks how."""
         window = self.window
         assert window.project is not None
+        assert window.document is not None
         video = window.video.path if window.video is not None else None
         try:
-            report = exchange.import_file(window.project, path, None, video, mapping)
+            plan = exchange.plan_import(window.project, path, None, video, mapping, new_labels)
+            report = window.document.apply_import(plan)
         except EafImportError as error:
             return self._ask_eaf_mapping(path, str(error))
         except Exception as error:
             QMessageBox.warning(window, "Import", f"Nothing was imported.\n\n{error}")
             return None
-        window.refresh_videos()
-        if window.video is not None:
-            window.select_video(window.video.id)
         skipped = f"; skipped: {'; '.join(report.skipped)}" if report.skipped else ""
         window.statusBar().showMessage(
             f"Imported {report.segments} segments from {path.name}{skipped}", 10000
@@ -203,7 +205,7 @@ class ProjectActions:
             return None
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return self.import_file(path, dialog.mapping())
+        return self.import_file(path, dialog.mapping(), dialog.new_labels())
 
     def export_dialog(self) -> None:
         if not self._need_project("Export"):

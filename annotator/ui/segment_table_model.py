@@ -44,6 +44,7 @@ class SegmentTableModel(QAbstractTableModel):
         document.labels_changed.connect(self._on_document_labels_changed)
         document.review_added.connect(self._on_document_review_changed)
         document.review_removed.connect(self._on_document_review_changed)
+        document.reset.connect(self._on_document_reset)
 
     def set_video(self, video_id: int | None, fps: Fraction, times: FrameTimes | None) -> None:
         self.beginResetModel()
@@ -160,6 +161,10 @@ class SegmentTableModel(QAbstractTableModel):
     def _on_document_labels_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, LABEL), self.index(len(self._rows) - 1, LABEL))
+
+    def _on_document_reset(self) -> None:
+        """Many rows changed at once (an import, its undo): read the video's rows again."""
+        self.set_video(self._video_id, self._fps, self._times)
 
     def _on_document_review_changed(self, review: Review) -> None:
         if self._video_id is None:

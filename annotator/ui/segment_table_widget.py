@@ -60,6 +60,7 @@ class SegmentTableWidget(QWidget):
         self.label_filter.currentTextChanged.connect(self._on_label_filter_changed)
         self.text_filter.textChanged.connect(self.proxy.set_text_filter)
         document.labels_changed.connect(self._fill_label_filter)
+        document.reset.connect(self._fill_label_filter)
         bar = QHBoxLayout()
         bar.addWidget(self.label_filter)
         bar.addWidget(self.text_filter, 1)

@@ -58,6 +58,7 @@ class VocabularyPanel(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         document.labels_changed.connect(self.refresh)
+        document.reset.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -125,12 +126,10 @@ class VocabularyPanel(QWidget):
     def set_key(self, label: Label, key: str) -> None:
         """Give ``label`` the key; a label holding it already loses it (one undo step)."""
         holder = next((other for other in self._document.labels() if key and other.key == key), None)
-        stack = self._document.undo_stack
-        stack.beginMacro(f"Key {key or 'none'} for {label.name}")
-        if holder is not None and holder.id != label.id:
-            self._apply(replace(holder, key=""))
-        self._apply(replace(label, key=key))
-        stack.endMacro()
+        with self._document.edit_group(f"Key {key or 'none'} for {label.name}"):
+            if holder is not None and holder.id != label.id:
+                self._apply(replace(holder, key=""))
+            self._apply(replace(label, key=key))
 
     def move_selected(self, step: int) -> None:
         label = self.selected_label()

@@ -128,7 +128,7 @@ def test_times_past_the_end_are_refused(tmp_path: Path) -> None:
     assert read_eaf(ok, CLIP.info.times(), LABEL_NAMES).segments[0][1:3] == (799, 800)
 
 
-def test_dependent_tiers_other_than_notes_are_skipped(tmp_path: Path) -> None:
+def test_symbolic_dependent_values_are_kept_in_the_attributes(tmp_path: Path) -> None:
     path = write_text(tmp_path, eaf_text(CLIP, [Segment(1, 10, 0, 5, note="n")]), "ours.eaf")
     eaf = Eaf(str(path))
     eaf.add_linguistic_type("translation", "Symbolic_Association", timealignable=False)
@@ -137,9 +137,27 @@ def test_dependent_tiers_other_than_notes_are_skipped(tmp_path: Path) -> None:
     eaf.to_file(str(path))
     result = read_eaf(path, CLIP.info.times(), LABEL_NAMES)
     assert [tuple(s[:4]) for s in result.segments] == [("driving", 0, 5, "n")]
+    assert result.segments[0].attributes()["eaf_dependents"] == {"translation": "conduciendo"}
+    assert result.skipped == ()
+
+
+def test_time_aligned_dependent_tiers_are_skipped_unless_asked_for(tmp_path: Path) -> None:
+    path = write_text(tmp_path, eaf_text(CLIP, [Segment(1, 10, 0, 50)]), "ours.eaf")
+    eaf = Eaf(str(path))
+    eaf.add_linguistic_type("phases", "Included_In")
+    eaf.add_tier("phases", ling="phases", parent="driving")
+    eaf.add_annotation("phases", 400, 800, "turning")
+    eaf.to_file(str(path))
+    result = read_eaf(path, CLIP.info.times(), LABEL_NAMES)
+    assert [tuple(s[:3]) for s in result.segments] == [("driving", 0, 50)]
     assert result.skipped == (
-        "tier 'translation': 1 annotations of a dependent tier (of 'driving') skipped (first: 'a3')",
+        f"tier 'phases': 1 annotations of a dependent tier (of 'driving') skipped (first: {_id(path, 1)!r})",
     )
+    mapped = read_eaf(path, CLIP.info.times(), LABEL_NAMES, {"phases": "laughter"})
+    assert [tuple(s[:4]) for s in mapped.segments] == [
+        ("driving", 0, 50, ""),
+        ("laughter", 10, 20, "turning"),
+    ]
 
 
 def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
@@ -180,4 +198,12 @@ def test_integer_ms_lookup_matches_the_csv_rule(ms: int, is_end: bool) -> None:
 
 
 def test_result_items_are_named() -> None:
-    assert EafSegment._fields == ("label", "start_frame", "end_frame", "note", "tier", "annotation_id")
+    assert EafSegment._fields == (
+        "label",
+        "start_frame",
+        "end_frame",
+        "note",
+        "tier",
+        "annotation_id",
+        "dependents",
+    )

@@ -36,10 +36,15 @@ class ReviewFilterBar(QWidget):
         self.refill()
         for combo in (self.video, self.label, self.annotator, self.status):
             combo.currentIndexChanged.connect(self._on_combo_changed)
+        document.labels_changed.connect(self.refill)
+        document.reset.connect(self.refill)
 
     def refill(self) -> None:
-        """Fill the choices from the project (videos, labels, annotators who coded)."""
+        """Fill the choices from the project (videos, labels, annotators who coded); the
+        choices made stay (the status starts at unreviewed)."""
         store = self._document.store
+        chosen = [combo.currentData() for combo in (self.video, self.label, self.annotator)]
+        status = self.status.currentData() if self.status.count() else UNREVIEWED
         annotators = sorted({segment.annotator for segment in self._document.segments()})
         choices = (
             (self.video, [(video.name, video.id) for video in store.videos()]),
@@ -54,7 +59,13 @@ class ReviewFilterBar(QWidget):
             for text, value in items:
                 combo.addItem(text, value)
             combo.blockSignals(False)
-        self.status.setCurrentIndex(self.status.findData(UNREVIEWED))
+        for combo, data in zip((self.video, self.label, self.annotator), chosen, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(data), 0))
+            combo.blockSignals(False)
+        self.status.blockSignals(True)
+        self.status.setCurrentIndex(self.status.findData(status))
+        self.status.blockSignals(False)
 
     def filters(self) -> ReviewFilters:
         return ReviewFilters(

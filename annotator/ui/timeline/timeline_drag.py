@@ -5,16 +5,16 @@ or draws a rubber band); dragging the body of a selected segment moves the whole
 selection by the same number of frames.
 
 The gesture never moves an item itself: it asks the document for the edit and the items
-follow the document's signals, so undo moves them back. A resize or move calls
-``set_bounds(merge=True)`` on every mouse move; the moves are wrapped in an undo macro
-opened at the first real change, because the document merges *every* consecutive bounds
-change of one segment, and two drags of the same segment must stay two undo steps. The
-macro also makes a group move one undo step.
+follow the document's signals, so undo moves them back. A resize or move asks for the new
+bounds of every segment it drags (one command for a group) on every mouse move, with a
+merge key made at the press: the document folds the moves of one drag into one undo step,
+and the next drag, with its own key, is a step of its own. No undo macro stays open
+between mouse events.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,7 @@ class _Press:
     moved: bool = False
     kind: HitKind = HitKind.NOTHING
     group: tuple[Segment, ...] = ()  # a move's segments as pressed, the grabbed one first
+    merge_key: object = field(default_factory=object)  # this drag's moves fold into one undo step
 
 
 class TimelineDrag:
@@ -64,7 +65,6 @@ class TimelineDrag:
     def __init__(self, view: TimelineView) -> None:
         self._view = view
         self._press: _Press | None = None
-        self._macro_open = False
 
     @property
     def active(self) -> bool:
@@ -118,9 +118,6 @@ class TimelineDrag:
         if press is None:
             return
         self._view.show_preview(None)
-        if self._macro_open:
-            self._macro_open = False
-            self._view.document.undo_stack.endMacro()
         scene_x = self._view.mapToScene(event.position().toPoint()).x()
         if press.gesture == Gesture.CREATE and press.moved and press.label_id is not None:
             self._create(press, press.label_id, scene_x)
@@ -194,7 +191,7 @@ class TimelineDrag:
             bounds = (min(edge, original.end_frame - 1), original.end_frame)
         else:
             bounds = (original.start_frame, max(edge, original.start_frame + 1))
-        self._apply_bounds(original.id, *bounds, "Resize segment")
+        self._apply_bounds({original.id: bounds}, "Resize segment")
 
     def _move(self, scene_x: float) -> None:
         """Shift every segment of the group by the same frames, clamped so that none
@@ -209,8 +206,7 @@ class TimelineDrag:
         highest = scale.frame_count - max(segment.end_frame for segment in group)
         delta = min(max(delta, lowest), highest)
         text = "Move segment" if len(group) == 1 else "Move segments"
-        for original in group:
-            self._apply_bounds(original.id, original.start_frame + delta, original.end_frame + delta, text)
+        self._apply_bounds({s.id: (s.start_frame + delta, s.end_frame + delta) for s in group}, text)
 
     def _playhead_pull(self, group: tuple[Segment, ...], delta: int) -> int:
         """Frames to add to ``delta`` so an edge lands on the playhead when close to it."""
@@ -224,14 +220,15 @@ class TimelineDrag:
                     return playhead - edge
         return 0
 
-    def _apply_bounds(self, segment_id: str, start: int, end: int, text: str) -> None:
-        current = self._view.segment(segment_id)
-        if current is None or (current.start_frame, current.end_frame) == (start, end):
+    def _apply_bounds(self, bounds: dict[str, tuple[int, int]], text: str) -> None:
+        """Ask for ``bounds`` (segment id -> start, end) unless the segments are there already."""
+        assert self._press is not None
+        current = {segment_id: self._view.segment(segment_id) for segment_id in bounds}
+        if any(segment is None for segment in current.values()):
+            return  # a segment of the drag went away (undone, deleted elsewhere)
+        if all((s.start_frame, s.end_frame) == bounds[s.id] for s in current.values() if s is not None):
             return
-        if not self._macro_open:
-            self._view.document.undo_stack.beginMacro(text)
-            self._macro_open = True
-        self._view.document.set_bounds(segment_id, start, end, merge=True)
+        self._view.document.set_many_bounds(bounds, text, merge=self._press.merge_key)
 
     # -- create and rubber band -----------------------------------------------------------
     def _create_bounds(self, press: _Press, label_id: int, scene_x: float) -> tuple[int, int]:

@@ -75,6 +75,7 @@ class TimelineView(QGraphicsView):
         self._drag = TimelineDrag(self)
         self.selection.changed.connect(self._on_selection_changed)
         document.labels_changed.connect(self._on_document_labels_changed)
+        document.reset.connect(self._on_document_reset)
 
     def _setup_scene(self) -> None:
         self._scene = QGraphicsScene(self)
@@ -255,6 +256,12 @@ class TimelineView(QGraphicsView):
     def _on_selection_changed(self) -> None:
         self.tracks.update_all()
         self.selection_changed.emit()
+
+    def _on_document_reset(self) -> None:
+        """Many rows changed at once (an import, its undo): rebuild the tracks from the document."""
+        self._drag.cancel()
+        self.selection.clear()
+        self._on_document_labels_changed()
 
     def _on_document_labels_changed(self) -> None:
         self.tracks.rebuild()

@@ -6,14 +6,11 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 import pytest
-from timeline_fake_store import FakeStore, ensure_document_importable
+from timeline_fake_store import FakeStore
 
+from annotator.editing.annotation_document import AnnotationDocument
 from annotator.resources import vocabulary_path
-
-ensure_document_importable()
-
-from annotator.editing.annotation_document import AnnotationDocument  # noqa: E402
-from annotator.ui.timeline import TimelineView  # noqa: E402
+from annotator.ui.timeline import TimelineView
 
 FPS = Fraction(25)
 FRAME_COUNT = 2500  # 100 s

@@ -1,29 +1,19 @@
-"""An in-memory stand-in for ``ProjectStore``: exactly what ``AnnotationDocument`` calls.
+"""An in-memory ``AnnotationStore`` (the document's protocol): what the timeline needs.
 
-Used while the SQLite store is being written, and by the timeline benchmark to build
-10,000 segments without disk writes.
+Used by the timeline tests and by the timeline benchmark to build 10,000 segments without
+disk writes. ``transaction`` groups nothing (nothing here fails half-way).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
 from annotator.domain.label import Label, Vocabulary
 from annotator.domain.segment import Review, Segment
-
-
-def ensure_document_importable() -> None:
-    """``annotation_document`` imports ``ProjectStore`` by name; until the module exists,
-    give it a placeholder so the real document can be imported and driven by the fake."""
-    if importlib.util.find_spec("annotator.storage.project_store") is None:
-        placeholder = types.ModuleType("annotator.storage.project_store")
-        placeholder.ProjectStore = object  # type: ignore[attr-defined]
-        sys.modules["annotator.storage.project_store"] = placeholder
 
 
 @dataclass(frozen=True)
@@ -62,6 +52,13 @@ class FakeStore:
     def video(self, video_id: int) -> FakeVideo:
         return self._videos[video_id]
 
+    def frame_count(self, video_id: int) -> int:
+        return self._videos[video_id].info.frame_count
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        yield
+
     # -- segments ---------------------------------------------------------------------
     def segments(self, video_id: int | None = None) -> list[Segment]:
         found = [s for s in self._segments.values() if video_id is None or s.video_id == video_id]
@@ -99,6 +96,11 @@ class FakeStore:
         stored = replace(label, id=max(self._labels, default=0) + 1, order=len(self._labels))
         self._labels[stored.id] = stored  # type: ignore[index]
         return stored
+
+    def restore_label(self, label: Label) -> Label:
+        assert label.id is not None
+        self._labels[label.id] = label
+        return label
 
     def update_label(self, label: Label) -> Label:
         assert label.id is not None

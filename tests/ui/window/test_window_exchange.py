@@ -7,6 +7,8 @@ from pathlib import Path
 import pympi
 import pytest
 
+from annotator.domain.label import Label
+from annotator.domain.segment import Segment
 from annotator.ui import project_actions
 from annotator.ui.main_window import MainWindow
 
@@ -53,6 +55,9 @@ def test_import_eaf_asks_how_to_map_unknown_tiers(window: MainWindow, tmp_path: 
         def mapping(self) -> dict[str, str]:
             return {"giggles": "laughter", "speech": ""}
 
+        def new_labels(self) -> bool:
+            return False
+
     monkeypatch.setattr(project_actions, "EafMappingDialog", FakeDialog)
     report = window.project_actions.import_file(path)
     assert report is not None
@@ -80,3 +85,77 @@ def test_eaf_mapping_dialog_lists_tiers_and_values(qtbot, tmp_path: Path) -> Non
     dialog.combos["horse"].setCurrentText("animal interaction")
     dialog.combos["default"].setCurrentText(SKIP)
     assert dialog.mapping() == {"horse": "animal interaction", "default": ""}
+    assert not dialog.new_labels()
+    dialog.new_labels_box.setChecked(True)
+    assert dialog.new_labels()
+
+
+def test_the_mapping_dialog_can_make_new_labels_for_an_elan_users_tiers(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    eaf = pympi.Elan.Eaf()
+    eaf.add_tier("Gesture R")
+    eaf.add_annotation("Gesture R", 400, 800, "prep")
+    eaf.add_annotation("Gesture R", 800, 1600, "stroke")
+    path = tmp_path / "elan.eaf"
+    eaf.to_file(str(path))
+    real = project_actions.EafMappingDialog
+
+    def ticked(*args):
+        dialog = real(*args)
+        dialog.new_labels_box.setChecked(True)
+        dialog.exec = lambda: project_actions.QDialog.DialogCode.Accepted
+        return dialog
+
+    monkeypatch.setattr(project_actions, "EafMappingDialog", ticked)
+    report = window.project_actions.import_file(path)
+    assert report is not None
+    assert (report.segments, report.labels) == (2, 1)
+    store = window.project.store
+    assert [(store.label(s.label_id).name, s.note) for s in store.segments()] == [
+        ("Gesture R", "prep"),
+        ("Gesture R", "stroke"),
+    ]
+    assert "Gesture R" in [
+        window.vocabulary.list.item(i).text().split("  ", 1)[1] for i in range(window.vocabulary.list.count())
+    ]
+    window.document.undo_stack.undo()
+    assert store.segments() == []
+    assert store.label_by_name("Gesture R") is None
+
+
+def test_a_json_import_reaches_the_vocabulary_the_label_filter_the_videos_and_the_review_queue(
+    window: MainWindow, tmp_path: Path, clip_2997: Path
+) -> None:
+    """Another annotator's project file: a label this project lacks, a second video."""
+    from annotator.domain.label import Vocabulary
+    from annotator.project import exchange
+    from annotator.project.project import Project
+    from annotator.resources import vocabulary_path
+
+    other = tmp_path / "other"
+    with Project.create(other, Vocabulary.load(vocabulary_path("state-tv"))) as project:
+        video = project.add_video(clip_2997)
+        project.store.add_label(Label("horse ride", colour="#00aa00"))
+        horse = project.store.label_by_name("horse ride")
+        project.store.add_segments([Segment(video.id, horse.id, 5, 50, annotator="bo")])
+        exchange.export(project, "json", tmp_path / "other.json")
+    window.review.enter()
+    assert window.review.session is not None
+    assert window.review.session.queue == []
+    report = window.project_actions.import_file(tmp_path / "other.json")
+    assert report is not None
+    assert (report.segments, report.labels, report.videos) == (1, 1, 1)
+    names = [
+        window.vocabulary.list.item(i).text().split("  ", 1)[1] for i in range(window.vocabulary.list.count())
+    ]
+    assert "horse ride" in names
+    combo = window.table.label_filter
+    assert "horse ride" in [combo.itemText(i) for i in range(combo.count())]
+    assert window.video_list.count() == 2
+    (imported,) = window.project.store.segments()
+    assert window.review.session.queue == [imported.id]
+    window.document.undo_stack.undo()
+    assert window.review.session.queue == []
+    assert "horse ride" not in [combo.itemText(i) for i in range(combo.count())]
+    window.review.leave()
