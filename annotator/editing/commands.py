@@ -9,6 +9,7 @@ into an obsolete command and a ``command_refused`` message: an undo never raises
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -23,12 +24,24 @@ MERGE_ID = 1001
 
 
 class DocumentCommand(QUndoCommand):
-    """A command whose first ``redo`` has already been done by the document."""
+    """A command whose first ``redo`` has already been done by the document.
+
+    It holds its document weakly: the undo stack (which the document owns) owns the
+    command, so a strong reference back would make a cycle only the garbage collector could
+    break, at a time of its choosing (at exit, after Qt: a crash).
+    """
 
     def __init__(self, document: AnnotationDocument, text: str) -> None:
         super().__init__(text)
-        self._document = document
+        self._document_ref = weakref.ref(document)
         self._applied = False
+
+    @property
+    def _document(self) -> AnnotationDocument:
+        document = self._document_ref()
+        if document is None:
+            raise RuntimeError("the document of this command is gone")
+        return document
 
     def apply(self) -> None:
         raise NotImplementedError
