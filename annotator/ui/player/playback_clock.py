@@ -55,8 +55,9 @@ class PlaybackClock:
 
     def media_s(self) -> float:
         """The media time now. While the sound has not started yet (the device takes a
-        few tens of ms) the picture waits for it, up to ``AUDIO_START_GRACE_S``; when the
-        sound stops before the picture, the wall clock runs on from its last sample."""
+        few tens of ms) the picture waits for it, up to ``AUDIO_START_GRACE_S``, after
+        which it gives up on the sound (no jump back when it starts later); when the sound
+        stops before the picture, the wall clock runs on from its last sample."""
         now = self._now()
         if self._audio is not None:
             heard = self._audio()
@@ -67,7 +68,13 @@ class PlaybackClock:
                 return self._run_from(*self._last_heard, now)
             if now - self._origin_wall_s < AUDIO_START_GRACE_S:
                 return self._origin_media_s
+            self._audio = None  # too late: follow the wall clock until the next start
         return self._run_from(self._origin_media_s, self._origin_wall_s, now)
+
+    @property
+    def follows_audio(self) -> bool:
+        """True while the sound is (or may still become) the master."""
+        return self._audio is not None
 
     def _run_from(self, media_s: float, wall_s: float, now: float) -> float:
         return media_s + self._direction * (now - wall_s) * self._speed

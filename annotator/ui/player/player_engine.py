@@ -334,6 +334,8 @@ class PlayerEngine(QObject):
     def _on_tick_timeout(self) -> None:
         if self._frame_times is None or not self._playing:
             return
+        if self._audio.playing and not self._clock.follows_audio and self._audio.heard_media_s() is not None:
+            self._restart_clock()  # the sound started after the clock gave up on it: both again, in step
         due, past_end = self._due_frame()
         step = -1 if self._reversing else 1
         picture, passed = self._decoder.pop_due(self._play_ticket, due, step)

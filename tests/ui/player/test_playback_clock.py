@@ -71,3 +71,16 @@ def test_start_forgets_the_previous_sound(now: FakeTime) -> None:
     clock.start(1.0, 1.0, direction=-1)
     now.now_s += 0.5
     assert clock.media_s() == pytest.approx(0.5)
+
+
+def test_a_sound_that_starts_after_the_grace_is_not_followed(now: FakeTime) -> None:
+    heard: list[float | None] = [None]
+    clock = PlaybackClock(now)
+    clock.start(5.0, 1.0)
+    clock.follow_audio(lambda: heard[0])
+    now.now_s += AUDIO_START_GRACE_S + 0.1
+    assert clock.media_s() == pytest.approx(5.0 + AUDIO_START_GRACE_S + 0.1)
+    assert not clock.follows_audio
+    heard[0] = 5.02  # the sound starts at last: the picture does not jump back
+    now.now_s += 0.1
+    assert clock.media_s() == pytest.approx(5.0 + AUDIO_START_GRACE_S + 0.2)

@@ -1,0 +1,119 @@
+"""A private PulseAudio server with one null sink, and a recorder of what it plays.
+
+This machine (and CI) has no sound card; a null sink consumes sound at the real rate, and
+its monitor gives back what was played, so the player's sound can be tested and its sync
+with the picture measured for real. Used by the sound tests and ``bench_av_sync``.
+
+The server listens on a socket of its own (``address`` goes in ``PULSE_SERVER``, which must
+be set before Qt Multimedia starts), loads no configuration of the machine's, and runs as
+root too (it warns; ``-n`` keeps it from touching system settings).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+RATE = 48_000
+
+
+def available() -> bool:
+    return shutil.which("pulseaudio") is not None and shutil.which("parec") is not None
+
+
+class PulseServer:
+    """``with PulseServer(folder) as server:`` a running server at ``server.address``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.address = f"unix:{self.folder / 'native'}"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> PulseServer:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "HOME": str(self.folder), "XDG_RUNTIME_DIR": str(self.folder),
+               "PULSE_RUNTIME_PATH": str(self.folder)}  # fmt: skip
+        command = [
+            "pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
+            "--disable-shm=yes", "--log-target=stderr",
+            "-L", f"module-native-protocol-unix socket={self.folder / 'native'} auth-anonymous=1",
+            "-L", f"module-null-sink sink_name=null rate={RATE}",
+        ]  # fmt: skip
+        log = (self.folder / "server.log").open("wb")
+        self._process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+        deadline = time.monotonic() + 20
+        while not self._answers():
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError(f"pulseaudio did not start: see {self.folder / 'server.log'}")
+            time.sleep(0.1)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            try:
+                self._process.wait(10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+            self._process = None
+
+    def _answers(self) -> bool:
+        result = subprocess.run(
+            ["pactl", f"--server={self.address}", "info"], capture_output=True, timeout=10, check=False
+        )
+        return result.returncode == 0
+
+    def recorder(self) -> Recorder:
+        return Recorder(self.address)
+
+
+class Recorder:
+    """Records the null sink's monitor (mono, ``RATE``), stamping when each sample played.
+
+    A chunk's samples were played at the latest when the chunk arrived; the earliest of
+    those bounds over all chunks (``arrival - samples before it / RATE``) dates sample 0, to
+    within the monitor's fragment (5 ms asked).
+    """
+
+    def __init__(self, address: str) -> None:
+        command = ["parec", f"--server={address}", "--device=null.monitor", "--raw", "--format=s16le",
+                   f"--rate={RATE}", "--channels=1", "--latency-msec=5"]  # fmt: skip
+        self._process = subprocess.Popen(command, stdout=subprocess.PIPE)
+        self._chunks: list[bytes] = []
+        self._first_s = float("inf")
+        self._count = 0
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        while data := self._process.stdout.read1(4096):
+            now = time.monotonic()
+            self._first_s = min(self._first_s, now - self._count / RATE - len(data) / 2 / RATE)
+            self._chunks.append(data)
+            self._count += len(data) // 2
+
+    def stop(self) -> tuple[float, np.ndarray]:
+        """The ``time.monotonic()`` time of the first sample, and the samples (floats, -1..1)."""
+        self._process.terminate()
+        self._process.wait(10)
+        self._thread.join(10)
+        samples = np.frombuffer(b"".join(self._chunks), np.int16).astype(np.float64) / 32768
+        return self._first_s, samples
+
+
+def onsets_s(
+    first_s: float, samples: np.ndarray, threshold: float = 0.05, quiet_s: float = 0.1
+) -> list[float]:
+    """``time.monotonic()`` times at which a sound starts after at least ``quiet_s`` of quiet."""
+    loud = np.abs(samples) > threshold
+    starts = np.flatnonzero(loud[1:] & ~loud[:-1]) + 1
+    gap = int(quiet_s * RATE)
+    return [first_s + int(s) / RATE for s in starts if not loud[max(0, s - gap) : s].any()]
