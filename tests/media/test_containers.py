@@ -8,13 +8,20 @@ the witness (``presented_numbers``). Leading frames no decoder can show are not 
 from __future__ import annotations
 
 import json
+import random
 import struct
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
+from annotator.media.errors import MediaError
+from annotator.media.frame_source import Backend, open_frame_source
+from annotator.media.frame_table import read_decoded_index, read_stream_index
+from annotator.media.probe import probe, probe_with_index
+from annotator.media.pyav_source import PyAVFrameSource
 from annotator.media.synthetic import read_frame_number
 from annotator.media.synthetic_containers import WRAP_SECONDS, OddClip
 
@@ -107,3 +114,65 @@ def test_open_gop_cut_starts_with_frames_shown_before_its_keyframe(odd_clips: di
 
 def test_ffmpeg_presents_the_numbered_frames(odd_clip: OddClip) -> None:
     assert presented_numbers(odd_clip.path) == _expected(odd_clip)
+
+
+def test_the_frame_table_counts_what_the_decoder_presents(odd_clip: OddClip) -> None:
+    packets, decoded = read_stream_index(odd_clip.path), read_decoded_index(odd_clip.path)
+    assert packets.frame_times.frame_count == odd_clip.frame_count
+    assert packets.frame_times == decoded.frame_times
+    if packets.decode_timed:  # placed by decode order: early by the B-frames an open GOP shows first
+        assert all(0 <= d - p <= 2 for p, d in zip(packets.keyframes, decoded.keyframes, strict=True))
+    else:
+        assert packets.keyframes == decoded.keyframes
+    assert probe(odd_clip.path).frame_count == odd_clip.frame_count
+
+
+def _exact(odd_clip: OddClip, backend: Backend, order: list[int]) -> list[tuple[int, int]]:
+    """(frame, number it shows) for every frame in ``order`` that is not the right one."""
+    with open_frame_source(odd_clip.path, backend=backend) as source:
+        assert source.frame_count == odd_clip.frame_count
+        shown = [(n, read_frame_number(source.frame(n))) for n in order]
+    return [(n, number) for n, number in shown if number != odd_clip.first_number + n]
+
+
+def test_every_frame_by_pixels(odd_clip: OddClip, backend: Backend) -> None:
+    count = odd_clip.frame_count
+    rng = random.Random(odd_clip.path.name)
+    order = [*range(count), *range(count - 1, -1, -1), *(rng.randrange(count) for _ in range(60)), 0]
+    if backend == "opencv" and "interlaced" in odd_clip.path.name:
+        with pytest.raises(MediaError, match="interlaced"):
+            _exact(odd_clip, backend, order)
+        return
+    assert _exact(odd_clip, backend, order) == []
+
+
+def test_pyav_names_every_frame_by_its_timestamp(odd_clip: OddClip) -> None:
+    """No decoded frame carries a timestamp the table does not know (a frame is named by
+    counting only when it has none: the last frames of a stream without pts)."""
+    _, index = probe_with_index(odd_clip.path)
+    with PyAVFrameSource(odd_clip.path, index) as source:
+        for n in [*range(odd_clip.frame_count), 0, odd_clip.frame_count // 2, 3]:
+            source.frame(n)
+        assert source.frames_misnamed == 0
+
+
+NOTES = {
+    "avi_screen_recording": ["1 leading frame undecodable, skipped", "no presentation times",
+                             "1 gap in the frame times"],
+    "avi_b_frames": ["1 leading frame undecodable, skipped", "no presentation times"],
+    "avi_mpeg4_open_gop": ["no presentation times"],
+    "ts_interlaced_wrap": ["timestamps wrap past 2^33", "interlaced (top field first)"],
+    "ts_late_wrap": ["timestamps wrap past 2^33"],
+    "ts_10_hours_in": [],
+    "mp4_edit_list": ["5 frames outside the edit list, not shown"],
+    "mkv_no_duration": ["no duration in the container"],
+    "ts_open_gop_mpeg2": ["2 leading frames undecodable, skipped"],
+    "ts_open_gop_h264": ["1 leading frame undecodable, skipped"],
+}  # fmt: skip
+
+
+def test_probe_says_what_it_found(odd_clips: dict[str, OddClip]) -> None:
+    for name, expected in NOTES.items():
+        notes = probe(odd_clips[name].path).notes
+        assert [e for e in expected if not any(note.startswith(e) for note in notes)] == [], (name, notes)
+        assert bool(notes) == bool(expected), (name, notes)
