@@ -21,6 +21,7 @@ from annotator.media.errors import MediaError
 from annotator.media.frame_source import Backend, open_frame_source
 from annotator.media.frame_table import read_decoded_index, read_stream_index
 from annotator.media.probe import probe, probe_with_index
+from annotator.media.proxy import build_proxy, verify_proxy
 from annotator.media.pyav_source import PyAVFrameSource
 from annotator.media.synthetic import read_frame_number
 from annotator.media.synthetic_containers import WRAP_SECONDS, OddClip
@@ -154,6 +155,17 @@ def test_pyav_names_every_frame_by_its_timestamp(odd_clip: OddClip) -> None:
         for n in [*range(odd_clip.frame_count), 0, odd_clip.frame_count // 2, 3]:
             source.frame(n)
         assert source.frames_misnamed == 0
+
+
+def test_the_proxy_has_the_same_frames(odd_clip: OddClip, tmp_path: Path) -> None:
+    info = probe(odd_clip.path)
+    proxy = build_proxy(odd_clip.path, info, tmp_path / "proxy.mp4")
+    assert verify_proxy(proxy, info)
+    assert presented_numbers(proxy) == _expected(odd_clip)
+    with open_frame_source(proxy) as source:
+        count = source.frame_count
+        order = [*range(count - 1, -1, -3), count // 2]
+        assert [n for n in order if read_frame_number(source.frame(n)) != odd_clip.first_number + n] == []
 
 
 NOTES = {
