@@ -121,7 +121,8 @@ def add_video(project: Path, videos: tuple[Path, ...]) -> None:
 @click.argument("video", type=click.Path(path_type=Path))
 @fails_cleanly
 def info(video: Path) -> None:
-    """Probe VIDEO: codec, size, exact fps, frames, duration, start, VFR, audio."""
+    """Probe VIDEO: codec, size, exact fps, frames, duration, start, VFR, audio, and a
+    note for anything odd the probe found (frames skipped, missing timestamps...)."""
     from annotator.media.probe import probe
 
     facts = probe(video)
@@ -136,6 +137,7 @@ def info(video: Path) -> None:
         ("start", f"{float(facts.start_time_s):.3f} s"),
         ("variable frame rate", "yes" if facts.is_vfr else "no"),
         ("audio", "yes" if facts.has_audio else "no"),
+        *(("note", note) for note in facts.notes),
     ]
     for key, value in rows:
         click.echo(f"{key + ':':<21}{value}")

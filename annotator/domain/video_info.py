@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from annotator.domain.frame_times import FrameTimes
@@ -10,7 +10,12 @@ from annotator.domain.frame_times import FrameTimes
 
 @dataclass(frozen=True)
 class VideoInfo:
-    """A video stream's facts; ``fps`` is exact (30000/1001, never 29.97)."""
+    """A video stream's facts; ``fps`` is exact (30000/1001, never 29.97).
+
+    ``notes`` say what the probe found odd about the file, for people to read (for
+    example "2 leading frames undecodable, skipped"); they describe how the facts were
+    read, not the video, so they take no part in comparing two ``VideoInfo``.
+    """
 
     path: str
     codec: str
@@ -24,6 +29,7 @@ class VideoInfo:
     is_vfr: bool
     container: str = ""
     frame_times: FrameTimes | None = None
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def times(self) -> FrameTimes:
         """The frame timestamp table, or a constant-rate one when none was read."""

@@ -21,7 +21,8 @@ from annotator.domain.video_info import VideoInfo
 from annotator.media.frame_table import StreamIndex
 from annotator.media.proxy import verify_proxy
 
-PROBE_VERSION = 1
+PROBE_VERSION = 2
+"""Bumped when a probe learns more: 2 added how decoders name frames, interlacing, notes."""
 
 
 def default_cache_root() -> Path:
@@ -44,17 +45,22 @@ def _info_to_json(info: VideoInfo, index: StreamIndex) -> dict[str, Any]:
         "has_audio": info.has_audio, "container": info.container,
         "time_base": str(times.time_base), "pts": list(times.pts), "end_pts": times.end_pts,
         "keyframes": list(index.keyframes), "stream_start_pts": index.stream_start_pts,
+        "decode_timed": index.decode_timed, "interlaced": index.interlaced, "notes": list(index.notes),
     }  # fmt: skip
 
 
 def _info_from_json(data: dict[str, Any], path: Path) -> tuple[VideoInfo, StreamIndex]:
     times = FrameTimes(Fraction(data["time_base"]), tuple(data["pts"]), int(data["end_pts"]))
-    index = StreamIndex(times, tuple(data["keyframes"]), int(data["stream_start_pts"]))
+    notes = tuple(str(note) for note in data["notes"])
+    index = StreamIndex(
+        times, tuple(data["keyframes"]), int(data["stream_start_pts"]),
+        decode_timed=bool(data["decode_timed"]), interlaced=bool(data["interlaced"]), notes=notes,
+    )  # fmt: skip
     info = VideoInfo(
         path=str(path), codec=data["codec"], width=int(data["width"]), height=int(data["height"]),
         fps=Fraction(data["fps"]), frame_count=times.frame_count, duration_s=times.duration_s,
         start_time_s=times.start_s, has_audio=bool(data["has_audio"]), is_vfr=times.is_variable(),
-        container=data["container"], frame_times=times,
+        container=data["container"], frame_times=times, notes=notes,
     )  # fmt: skip
     return info, index
 

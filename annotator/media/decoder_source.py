@@ -7,6 +7,10 @@ its presentation time (``CAP_PROP_POS_MSEC``) looked up in the packet table. A r
 just ahead of the decoder decodes forward; anything else seeks to at or before the frame
 and decodes forward. One step back fills a backward run of frames into an LRU cache, so
 holding Left mostly hits the cache.
+
+Interlaced video is refused: OpenCV 5's bundled FFmpeg 8 cannot convert an interlaced frame
+to BGR ("Cannot convert interlaced to progressive frames") and returns one wrong picture for
+every frame. Its proxy (progressive) or the PyAV backend read such files exactly.
 """
 
 from __future__ import annotations
@@ -27,12 +31,19 @@ log = logging.getLogger(__name__)
 FORWARD_DECODE_LIMIT = 12
 """Decode forward rather than seek when the frame is at most this far ahead."""
 
+START_ATTEMPTS = 8
+"""Packets that show no picture (an AVI's parameter sets) make a grab fail; try this often."""
+
 
 class DecoderFrameSource(CachedFrameSource):
     """``FrameSource`` over one file; not thread-safe (one decoder, one caller)."""
 
     def __init__(self, path: Path, index: StreamIndex, *, cache_bytes: int = 256 << 20) -> None:
         super().__init__(path, index)
+        if index.interlaced:
+            raise MediaError(
+                self.path, "OpenCV cannot convert interlaced frames (use the PyAV frame source or the proxy)"
+            )
         times = index.frame_times
         ticks = np.array(times.pts, dtype=np.int64) - index.stream_start_pts
         self._times_ms = ticks.astype(np.float64) * float(times.time_base) * 1000.0
@@ -60,7 +71,7 @@ class DecoderFrameSource(CachedFrameSource):
 
     def _calibrate(self) -> None:
         """Read frame 0 and line the decoder's clock up with the packet table."""
-        if not self._capture.grab():
+        if not any(self._capture.grab() for _ in range(START_ATTEMPTS)):
             raise MediaError(self.path, "no frame can be decoded (damaged or not a video)")
         self._offset_ms = self._capture.get(cv2.CAP_PROP_POS_MSEC) - float(self._times_ms[0])
         self._position = 0

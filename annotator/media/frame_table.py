@@ -1,43 +1,45 @@
 """The frame timestamp table, read from the video stream's packets without decoding.
 
 Packets come in decode order; sorting their presentation times gives the frames in the
-order a decoder shows them (B-frames reorder). Containers that omit some presentation
-times (MPEG program streams write one per PES packet, AVI often none) get them back from
-the decode times shifted by the reorder delay; if that is not consistent, the table is
-read from the decoder's own output instead ("what the decoder presents wins").
+order a decoder shows them (B-frames reorder). MPEG program streams omit some presentation
+times: they are rebuilt from the decode times shifted by the reorder delay. AVI stores none
+(a demuxer's pts there is its own guess, different in each FFmpeg version), so its table
+holds what decoders report instead: for each frame the decode time of the packet that
+completed it. Whatever the packets say, "what the decoder presents wins": where a stream
+may start with frames no decoder can show (a capture cut inside an open GOP, an AVI whose
+first packet holds no picture), its first packets are decoded to see which frame comes
+first and how the decoder's times line up; if the packets disagree with the decoder, the
+table is read from the decoder's output of the whole file instead.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import pairwise
 from pathlib import Path
-from statistics import median
 from typing import Any
 
-from annotator.domain.frame_times import FrameTimes, FrameTimesError
 from annotator.media._tools import ffprobe_json
+from annotator.media.decoded_table import DecodedFrames, decode_frames, read_decoded_index
 from annotator.media.errors import MediaError
+from annotator.media.stream_index import (
+    HEADER_ENTRIES,
+    StreamHeader,
+    StreamIndex,
+    build_index,
+    int_or_none,
+    typical_step,
+)
 
+__all__ = ["StreamIndex", "read_decoded_index", "read_stream_index"]
 
-@dataclass(frozen=True)
-class StreamIndex:
-    """Frame times plus what a seeking decoder needs: where the keyframes are.
+HEAD_PACKETS = 48
+"""Packets decoded after the first keyframe to see which frame a decoder shows first."""
 
-    ``keyframes`` are frame indices (presentation order), sorted; ``stream_start_pts`` is
-    the container's start time for the stream, from which decoders count their clocks.
-    """
-
-    frame_times: FrameTimes
-    keyframes: tuple[int, ...]
-    stream_start_pts: int
-
-    def keyframe_at_or_before(self, frame: int) -> int:
-        """The last keyframe at or before ``frame`` (0 when there is none)."""
-        position = bisect_right(self.keyframes, frame) - 1
-        return self.keyframes[position] if position >= 0 else 0
+_WRAP = 2**33
+_WRAPPING_CONTAINERS = {"mpegts", "mpeg"}
 
 
 @dataclass(frozen=True)
@@ -48,34 +50,26 @@ class _Packet:
     keyframe: bool
 
 
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _parse_packets(rows: list[dict[str, Any]]) -> list[_Packet]:
+def _parse_packets(rows: list[dict[str, Any]], *, keep_pts: bool) -> list[_Packet]:
     packets = []
     for row in rows:
         flags = str(row.get("flags", ""))
         if "D" in flags:  # outside an edit list: demuxed, never shown
             continue
-        duration = _int_or_none(row.get("duration")) or 0
-        packets.append(
-            _Packet(_int_or_none(row.get("pts")), _int_or_none(row.get("dts")), duration, "K" in flags)
-        )
+        pts = int_or_none(row.get("pts")) if keep_pts else None
+        duration = int_or_none(row.get("duration")) or 0
+        packets.append(_Packet(pts, int_or_none(row.get("dts")), duration, "K" in flags))
     return packets
 
 
 def _presentation_times(packets: list[_Packet]) -> list[int] | None:
     """Each packet's presentation time; None if they cannot be trusted.
 
-    Where some pts are missing (MPEG program streams write one per PES packet, AVI may
-    write none), the set of presentation times is the set of decode times shifted by the
-    reorder delay; each packet without pts takes, in decode order, the earliest time of
-    that set not yet taken and not before its own dts + delay (a reference frame is shown
-    after the B-frames decoded after it).
+    Where some pts are missing (MPEG program streams write one per PES packet), the set of
+    presentation times is the set of decode times shifted by the reorder delay; each
+    packet without pts takes, in decode order, the earliest time of that set not yet taken
+    and not before its own dts + delay (a reference frame is shown after the B-frames
+    decoded after it).
     """
     known = [p.pts for p in packets if p.pts is not None]
     if len(known) == len(packets):
@@ -83,7 +77,7 @@ def _presentation_times(packets: list[_Packet]) -> list[int] | None:
     decode_times = [p.dts for p in packets if p.dts is not None]
     if len(decode_times) != len(packets):
         return None
-    delay = min(known) - min(decode_times) if known else 0
+    delay = min(known) - min(decode_times)
     free = sorted({d + delay for d in decode_times} - set(known))
     if len(free) + len(known) != len(packets):
         return None
@@ -103,98 +97,101 @@ def _presentation_times(packets: list[_Packet]) -> list[int] | None:
     return times
 
 
-def _end_pts(sorted_pts: list[int], last_duration: int) -> int:
-    """Last pts plus its duration; a missing or clipped duration (some muxers cut the last
-    sample to the container's rounded length) falls back to the typical frame step."""
-    steps = [b - a for a, b in pairwise(sorted_pts)]
-    typical = round(median(steps)) if steps else 0
-    if last_duration <= 0 or 2 * last_duration < typical:
-        return sorted_pts[-1] + max(typical, last_duration, 1)
-    return sorted_pts[-1] + last_duration
+def _leading_note(count: int) -> str:
+    return f"{count} leading frame{'s' if count != 1 else ''} undecodable, skipped"
 
 
-def _build(
-    times: list[int], key_times: list[int], last_duration: int, time_base: Fraction, start: int | None
-) -> StreamIndex:
-    sorted_pts = sorted(times)
-    keyframes = sorted({bisect_left(sorted_pts, t) for t in key_times})
-    frame_times = FrameTimes(time_base, tuple(sorted_pts), _end_pts(sorted_pts, last_duration))
-    return StreamIndex(frame_times, tuple(keyframes) or (0,), sorted_pts[0] if start is None else start)
+def _fully_decoded(path: Path, reason: str, *, decode_timed: bool) -> StreamIndex:
+    index = read_decoded_index(path, decode_timed)
+    return replace(index, notes=(f"frame table from a full decode ({reason})", *index.notes))
 
 
-def _stream_header(path: Path, document: dict[str, Any]) -> tuple[Fraction, int | None]:
-    streams = document.get("streams") or []
-    if not streams:
-        raise MediaError(path, "no video stream")
-    try:
-        time_base = Fraction(str(streams[0]["time_base"]))
-    except (KeyError, ValueError, ZeroDivisionError) as error:
-        raise MediaError(path, "the video stream has no time base") from error
-    if time_base <= 0:
-        raise MediaError(path, "the video stream has no time base")
-    return time_base, _int_or_none(streams[0].get("start_pts"))
+def _presented_index(path: Path, header: StreamHeader, packets: list[_Packet], head: int) -> StreamIndex:
+    """The table from presentation times; a stream that does not open on the keyframe it
+    shows first may start with frames no decoder presents, which are left out."""
+    times = _presentation_times(packets)
+    if times is None or len(set(times)) != len(times):
+        return _fully_decoded(path, "the packets' times are inconsistent", decode_timed=False)
+    keys = [t for t, p in zip(times, packets, strict=True) if p.keyframe]
+    last = max(range(len(times)), key=times.__getitem__)
+    index = build_index(path, times, keys, packets[last].duration, header)
+    if packets[0].keyframe and times[0] == min(times):
+        return index
+    shown = [t for t in decode_frames(path, packets=head).stamps if t is not None]
+    pts = index.frame_times.pts
+    if not shown or not set(shown) <= set(pts):
+        return _fully_decoded(path, "the decoder shows other times", decode_timed=False)
+    leading = bisect_left(pts, shown[0])
+    return index.without_leading(leading, _leading_note(leading)) if leading else index
+
+
+def _decode_timed_index(path: Path, header: StreamHeader, packets: list[_Packet], head: int) -> StreamIndex:
+    """The table of a stream without presentation times (AVI): frame n is reported at the
+    decode time of the packet ``n + undecodable + delay``, ``undecodable`` being the leading
+    packets that show no picture and ``delay`` the decoder's reorder delay, both measured
+    by decoding the first packets. The last ``delay`` frames come out when the decoder is
+    drained, with no time: they follow at the typical step."""
+    decode_times = [p.dts for p in packets if p.dts is not None]
+    plan = None
+    if len(decode_times) == len(packets) and decode_times == sorted(set(decode_times)):
+        plan = _decode_time_plan(decode_times, decode_frames(path, decode_timed=True, packets=head))
+    if plan is None:
+        return _fully_decoded(path, "the decoder shows other times", decode_timed=True)
+    undecodable, delay = plan
+    known = decode_times[undecodable + delay :]
+    step = typical_step(known)
+    times = known + [known[-1] + step * (k + 1) for k in range(delay)]
+    keys = [times[n - undecodable] for n, p in enumerate(packets) if p.keyframe and n >= undecodable]
+    gaps = sum(b - a > step * 3 // 2 for a, b in pairwise(known))
+    notes = ["no presentation times in the container: frame times from decode order"]
+    if gaps:
+        notes.append(f"{gaps} gap{'s' if gaps != 1 else ''} in the frame times (frames the recorder dropped)")
+    if undecodable:
+        notes.insert(0, _leading_note(undecodable))
+    return build_index(path, times, keys, packets[-1].duration, header, decode_timed=True, notes=tuple(notes))
+
+
+def _decode_time_plan(decode_times: list[int], decoded: DecodedFrames) -> tuple[int, int] | None:
+    """(undecodable leading packets, reorder delay), or None if the decoder's times do not
+    fit the packets' (then only a full decode can say)."""
+    shown = [t for t in decoded.stamps if t is not None]
+    undecodable = decoded.packets_read - len(decoded.stamps)
+    if not shown or undecodable < 0 or not set(shown) <= set(decode_times):
+        return None
+    delay = decode_times.index(shown[0]) - undecodable
+    if delay < 0 or undecodable + delay >= len(decode_times):
+        return None
+    return undecodable, delay
+
+
+def _packet_notes(rows: list[dict[str, Any]], header: StreamHeader, index: StreamIndex) -> list[str]:
+    hidden = sum("D" in str(row.get("flags", "")) for row in rows)
+    notes = [f"{hidden} frame{'s' if hidden != 1 else ''} outside the edit list, not shown"] if hidden else []
+    pts = index.frame_times.pts
+    mpeg = _WRAPPING_CONTAINERS.intersection(header.container.split(","))
+    if mpeg and header.time_base == Fraction(1, 90_000) and pts[0] // _WRAP != pts[-1] // _WRAP:
+        notes.append("timestamps wrap past 2^33 (unwrapped)")
+    return notes
+
+
+def _first_keyframe_row(rows: list[dict[str, Any]]) -> int:
+    return next((n for n, row in enumerate(rows) if "K" in str(row.get("flags", ""))), len(rows))
 
 
 def read_stream_index(path: Path) -> StreamIndex:
-    """The frame table of the first video stream, from its packets (no full decode)."""
-    document = ffprobe_json(
-        path,
-        "-select_streams",
-        "v:0",
-        "-show_entries",
-        "packet=pts,dts,duration,flags:stream=time_base,start_pts",
-    )
-    time_base, start = _stream_header(path, document)
-    packets = _parse_packets(document.get("packets") or [])
+    """The frame table of the first video stream, from its packets (and, where the stream
+    may start with frames no decoder shows, from decoding its first packets)."""
+    entries = f"packet=pts,dts,duration,flags:{HEADER_ENTRIES}"
+    document = ffprobe_json(path, "-select_streams", "v:0", "-show_entries", entries)
+    header = StreamHeader.read(path, document)
+    rows = document.get("packets") or []
+    packets = _parse_packets(rows, keep_pts=header.stores_pts)
     if not packets:
         raise MediaError(path, "the video stream has no frames")
-    times = _presentation_times(packets)
-    if times is None or len(set(times)) != len(times):
-        return read_decoded_index(path)
-    keys = [t for t, p in zip(times, packets, strict=True) if p.keyframe]
-    last = max(range(len(times)), key=times.__getitem__)
-    try:
-        return _build(times, keys, packets[last].duration, time_base, start)
-    except FrameTimesError as error:
-        raise MediaError(path, f"unusable frame times ({error})") from error
-
-
-def _fill_gaps(times: list[int | None]) -> list[int]:
-    """Frames the decoder shows without a timestamp (the last one of an MPEG program stream
-    can be) get the previous frame's time plus the typical step."""
-    known = [t for t in times if t is not None]
-    steps = [b - a for a, b in pairwise(known)]
-    step = round(median(steps)) if steps else 1
-    filled: list[int] = []
-    for value in times:
-        if value is not None:
-            filled.append(value)
-        elif filled:
-            filled.append(filled[-1] + step)
-    return filled
-
-
-_FRAME_FIELDS = "best_effort_timestamp,pkt_duration,duration,key_frame"
-
-
-def read_decoded_index(path: Path) -> StreamIndex:
-    """The frame table from what the decoder presents: a full decode, slow but authoritative.
-
-    Used where packets cannot be trusted, and by the tests to check the packet table.
-    """
-    document = ffprobe_json(
-        path,
-        "-select_streams", "v:0",
-        "-show_entries", f"frame={_FRAME_FIELDS}:stream=time_base,start_pts",
-    )  # fmt: skip
-    time_base, start = _stream_header(path, document)
-    frames = document.get("frames") or []
-    times = _fill_gaps([_int_or_none(f.get("best_effort_timestamp")) for f in frames])
-    if not times:
-        raise MediaError(path, "no frame could be decoded")
-    keys = [t for t, f in zip(times, frames, strict=False) if str(f.get("key_frame")) == "1"]
-    last_duration = _int_or_none(frames[-1].get("duration", frames[-1].get("pkt_duration"))) or 0
-    try:
-        return _build(times, keys, last_duration, time_base, start)
-    except FrameTimesError as error:
-        raise MediaError(path, f"unusable frame times ({error})") from error
+    head = _first_keyframe_row(rows) + HEAD_PACKETS
+    if all(p.pts is None for p in packets):
+        index = _decode_timed_index(path, header, packets, head)
+    else:
+        index = _presented_index(path, header, packets, head)
+    notes = (*index.notes, *_packet_notes(rows, header, index), *header.notes())
+    return replace(index, notes=tuple(dict.fromkeys(notes)))

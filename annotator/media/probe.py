@@ -95,6 +95,7 @@ def probe_with_index(path: Path, cache: MediaCache | None = None) -> tuple[Video
         is_vfr=times.is_variable(),
         container=_container(path, str(container.get("format_name", ""))),
         frame_times=times,
+        notes=index.notes,
     )
     if info.width <= 0 or info.height <= 0:
         raise MediaError(path, "the video stream has no picture size")

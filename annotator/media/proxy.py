@@ -3,7 +3,8 @@
 960 px wide (never upscaled), H.264 with a keyframe at least every 10 frames and no
 B-frames (so any frame decodes from at most 9 others), the same frame count and
 timestamps as the original (``-copyts`` and passthrough timing: nothing duplicated or
-dropped, the start offset kept), AAC audio when the original has sound (copied as is when
+dropped, the start offset kept; see ``proxy_time_shift`` for an original that starts
+before 0), AAC audio when the original has sound (copied as is when
 it already is AAC). It is written under a temporary name and only renamed into place once
 its frame table matches.
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from fractions import Fraction
 from pathlib import Path
 
 from annotator.domain.video_info import VideoInfo
@@ -42,6 +44,15 @@ def _timescale(info: VideoInfo) -> int:
     return denominator * math.ceil(10_000 / denominator) if denominator < 10_000 else denominator
 
 
+def proxy_time_shift(info: VideoInfo) -> Fraction:
+    """Seconds added to every timestamp of the proxy: none, unless the original starts
+    before 0 (an MPEG-TS whose clock passes 2^33 just after it starts counts the frames
+    before the wrap below 0), which MP4 cannot hold (ffmpeg drops those frames). Then whole
+    seconds that bring it, and sound starting up to a second before it, above 0."""
+    start = info.times().start_s
+    return Fraction(0) if start >= 0 else Fraction(math.ceil(-start) + 1)
+
+
 def audio_codec(source: Path) -> str | None:
     """The codec name of the first audio stream of ``source`` (None if it has none)."""
     streams = ffprobe_json(source, "-select_streams", "a:0", "-show_entries", "stream=codec_name").get(
@@ -63,8 +74,10 @@ def proxy_command(source: Path, info: VideoInfo, output: Path, *, copy_audio: bo
     ]  # fmt: skip
     encode = ["-c:a", "copy"] if copy_audio else ["-c:a", "aac", "-b:a", "128k"]
     audio = ["-map", "0:a:0", *encode] if info.has_audio else ["-an"]
+    shift = proxy_time_shift(info)
+    offset = ["-itsoffset", str(shift)] if shift else []
     return ffmpeg_command(
-        "-y", "-copyts", "-i", str(source), *video, *audio, "-sn", "-dn", "-map_metadata", "-1",
+        "-y", "-copyts", *offset, "-i", str(source), *video, *audio, "-sn", "-dn", "-map_metadata", "-1",
         "-movflags", "+faststart", "-f", "mp4", "-progress", "pipe:1", "-nostats", str(output),
     )  # fmt: skip
 
@@ -99,7 +112,8 @@ def build_proxy(
 
 def verify_proxy(proxy: Path, info: VideoInfo) -> bool:
     """True if ``proxy`` has the original's frame count, every frame within half a frame
-    of the original's time (start offset included), and a keyframe every <= 10 frames."""
+    of the original's time (start offset included, plus ``proxy_time_shift``), and a
+    keyframe every <= 10 frames."""
     try:
         index = read_stream_index(Path(proxy))
     except MediaError:
@@ -109,8 +123,9 @@ def verify_proxy(proxy: Path, info: VideoInfo) -> bool:
         return False
     edges = (*theirs.pts, theirs.end_pts)
     half_frame = min(b - a for a, b in itertools.pairwise(edges)) * theirs.time_base / 2
+    shift = proxy_time_shift(info)
     if any(
-        abs(a * ours.time_base - b * theirs.time_base) >= half_frame
+        abs(a * ours.time_base - b * theirs.time_base - shift) >= half_frame
         for a, b in zip(ours.pts, theirs.pts, strict=True)
     ):
         return False

@@ -2,9 +2,12 @@
 
 The frame table says where the keyframes are, so a seek goes straight to the keyframe at
 or before the wanted frame (OpenCV's seek always backs off at least 16 frames more). Every
-decoded frame is identified by its ``pts`` in the frame table, never by counting from the
-seek; only a frame without a timestamp (the last of an MPEG program stream may lack one)
-counts as the one after its predecessor. A request just ahead of the decoder decodes
+decoded frame is identified by its timestamp in the frame table, never by counting from
+the seek: its ``pts``, or in a container without presentation times (AVI, where FFmpeg
+guesses a pts that differs between versions) the decode time of the packet that completed
+it (``dts``), which is what the table holds there. Only a frame without a timestamp (the
+last of an MPEG program stream, the last few of an AVI with B-frames) counts as the one
+after its predecessor. A request just ahead of the decoder decodes
 forward; one step back fills a backward run of frames into an LRU cache, so holding Left
 mostly hits the cache. Only a frame that is asked for is converted to RGB: the rest of a
 backward run is cached as decoded (YUV) frames and converted when, and if, it is asked for.
@@ -70,6 +73,7 @@ class PyAVFrameSource(CachedFrameSource):
         steps = np.diff(np.append(self._pts, times.end_pts))
         self._tolerance = max(0, int(steps.min()) // 2 - 1)
         self._keyframes = frozenset(index.keyframes)
+        self._decode_timed = index.decode_timed
         self._thread_type: ThreadType = thread_type or thread_type_for(index)
         self._container, self._stream = self._open()
         self._frames: Iterator[VideoFrame] = iter(())
@@ -79,6 +83,9 @@ class PyAVFrameSource(CachedFrameSource):
         """Frames the decoder has output so far (a measure of what fetching costs)."""
         self.frames_converted = 0
         """Frames converted to RGB so far (the other cost of fetching)."""
+        self.frames_misnamed = 0
+        """Frames whose timestamp the table does not know, named by counting (0 on any
+        file whose table matches this decoder)."""
         frame_bytes = max(1, self._stream.codec_context.width * self._stream.codec_context.height * 3)
         self._size_cache(frame_bytes, cache_bytes)
         self._start()
@@ -130,16 +137,29 @@ class PyAVFrameSource(CachedFrameSource):
     def _next(self) -> bool:
         """Decode the next frame and identify it. Decoding forward never goes back, so a
         frame without a known timestamp, or one pointing backwards, is the next one."""
-        try:
-            frame = next(self._frames)
-        except StopIteration:
+        frame = self._pull()
+        if frame is None:
             return False
+        stamp = self._stamp(frame)
+        found = self._identify(stamp)
+        if found is None or found <= self._position:
+            self.frames_misnamed += stamp is not None
+            found = self._position + 1
+        self._position, self._current = found, frame
+        return True
+
+    def _pull(self) -> VideoFrame | None:
+        """The next decoded frame, None at the end."""
+        try:
+            return next(self._frames)
+        except StopIteration:
+            return None
         except av.error.FFmpegError as error:
             raise MediaError(self.path, f"decoding failed ({error})") from error
-        found = self._identify(frame.pts)
-        self._position = self._position + 1 if found is None or found <= self._position else found
-        self._current = frame
-        return True
+
+    def _stamp(self, frame: VideoFrame) -> int | None:
+        """The timestamp the table knows this frame by (see the module docstring)."""
+        return frame.dts if self._decode_timed else frame.pts
 
     def _rgb(self, frame: VideoFrame) -> Frame:
         self.frames_converted += 1
@@ -190,11 +210,21 @@ class PyAVFrameSource(CachedFrameSource):
                 frame = next(self._frames)
             except (StopIteration, av.error.FFmpegError):
                 return False
-            found = self._identify(frame.pts)
-            if found is not None and found in self._keyframes:
+            found = self._identify(self._stamp(frame))
+            if found is not None and self._lands_on(frame, found):
                 self._current, self._position = frame, found
                 return True
         return False
+
+    def _lands_on(self, frame: VideoFrame, found: int) -> bool:
+        """Whether decoding can go on from this frame: the first frame of the video (what
+        comes before it is never shown), or a keyframe of the table. Where frames are named
+        by decode times, any frame the decoder calls a keyframe: the table places keyframes
+        by decode order there, which in an open GOP is early by the B-frames shown before
+        the keyframe; a picture left over from the GOP before is never one."""
+        if found == 0:
+            return True
+        return bool(frame.key_frame) if self._decode_timed else found in self._keyframes
 
     def _seek_at_or_before(self, target: int) -> None:
         """Leave the decoder on a decoded keyframe at or before ``target``; if the demuxer
@@ -221,8 +251,19 @@ class PyAVFrameSource(CachedFrameSource):
         self._start()
 
     def _start(self) -> None:
+        """Decode the first frame the table counts: frame 0, unless its timestamp names a
+        later one. A leading frame this decoder shows but the table leaves out (it comes
+        before the table's first time) is passed over."""
         self._frames = self._decoded()
-        self._current, self._position = None, -1
-        if not self._next():
-            raise MediaError(self.path, "no frame can be decoded (damaged or not a video)")
-        self._position = 0
+        first = int(self._pts[0])
+        for _ in range(LANDING_LIMIT):
+            frame = self._pull()
+            if frame is None:
+                break
+            stamp = self._stamp(frame)
+            found = self._identify(stamp)
+            if found is None and stamp is not None and stamp < first:
+                continue
+            self._current, self._position = frame, found or 0
+            return
+        raise MediaError(self.path, "no frame can be decoded (damaged or not a video)")
