@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from annotator.media.frame_source import BACKENDS, Backend
 from annotator.media.synthetic import make_numbered_clip
-from annotator.media.synthetic_containers import (
-    OddClip,
-    make_avi_screen_recording,
-    make_edit_list_mp4,
-    make_late_start_ts,
-    make_late_wrapping_ts,
-    make_open_gop_cut,
-    make_unsized_mkv,
-    make_wrapping_ts,
-)
 
-MPEG4_B_FRAMES = ("-c:v", "mpeg4", "-q:v", "4", "-g", "12", "-bf", "2")  # open GOPs, as Xvid AVIs have
 X264_BFRAMES = ("-c:v", "libx264", "-preset", "veryfast", "-g", "30", "-bf", "2", "-pix_fmt", "yuv420p")
 
 # Frames 0..49 at 25 fps, then 50..99 at 1/20 s: a variable frame rate.
@@ -124,37 +112,3 @@ def bad_files(clips_dir: Path, clip_25fps: Path) -> dict[str, Path]:
         "missing": folder / "nowhere.mp4", "directory": folder, "text": text, "empty": empty,
         "truncated": truncated, "garbage": garbage, "audio only": audio, "unreadable": unreadable,
     }  # fmt: skip
-
-
-ODD_CLIP_BUILDERS: dict[str, Callable[[Path], OddClip]] = {
-    "avi_screen_recording": make_avi_screen_recording,
-    "avi_b_frames": lambda path: make_avi_screen_recording(path, b_frames=2),
-    "avi_mpeg4_open_gop": lambda path: OddClip(
-        make_numbered_clip(path, frames=90, codec_args=MPEG4_B_FRAMES), 90
-    ),
-    "ts_interlaced_wrap": make_wrapping_ts,
-    "ts_late_wrap": make_late_wrapping_ts,
-    "ts_10_hours_in": make_late_start_ts,
-    "mp4_edit_list": make_edit_list_mp4,
-    "mkv_no_duration": make_unsized_mkv,
-    "ts_open_gop_mpeg2": make_open_gop_cut,
-    "ts_open_gop_h264": lambda path: make_open_gop_cut(path, codec="h264"),
-}
-ODD_SUFFIXES = {"avi": ".avi", "ts": ".ts", "mp4": ".mp4", "mkv": ".mkv"}
-
-
-@pytest.fixture(scope="session")
-def odd_clips(clips_dir: Path) -> dict[str, OddClip]:
-    """Every awkward container, built once (see ``annotator.media.synthetic_containers``)."""
-    folder = clips_dir / "odd"
-    folder.mkdir(exist_ok=True)
-    return {
-        name: build(folder / f"{name}{ODD_SUFFIXES[name.split('_')[0]]}")
-        for name, build in ODD_CLIP_BUILDERS.items()
-    }
-
-
-@pytest.fixture(params=list(ODD_CLIP_BUILDERS))
-def odd_clip(request: pytest.FixtureRequest, odd_clips: dict[str, OddClip]) -> OddClip:
-    """Each awkward container in turn."""
-    return odd_clips[request.param]
