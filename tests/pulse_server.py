@@ -117,3 +117,17 @@ def onsets_s(
     starts = np.flatnonzero(loud[1:] & ~loud[:-1]) + 1
     gap = int(quiet_s * RATE)
     return [first_s + int(s) / RATE for s in starts if not loud[max(0, s - gap) : s].any()]
+
+
+def flash_offsets_ms(
+    painted: list[tuple[int, float]], onsets: list[float], frames_per_flash: int
+) -> list[float]:
+    """For each flash painted (every ``frames_per_flash``-th frame but the first), the
+    time it was painted minus the nearest beep's, in ms (positive: the picture is late)."""
+    offsets = []
+    for frame, painted_s in painted:
+        if frame % frames_per_flash == 0 and frame > 0 and onsets:
+            nearest = min(onsets, key=lambda onset: abs(onset - painted_s))
+            if abs(nearest - painted_s) < 0.5:
+                offsets.append((painted_s - nearest) * 1000)
+    return offsets

@@ -104,15 +104,21 @@ def make_sync_clip(
     size: tuple[int, int] = (320, 180),
     codec_args: tuple[str, ...] = ("-c:v", "libx264", "-preset", "ultrafast", "-g", "10", "-bf", "0"),
     extra_output_args: tuple[str, ...] = (),
+    scale_to: tuple[int, int] | None = None,
 ) -> Path:
     """Numbered footage whose picture flashes white and whose sound beeps (1 kHz, 40 ms)
     at every whole second, on the same frame, with silence between: what an A/V sync
-    measurement looks for. The frame number stays readable during a flash."""
+    measurement looks for. The frame number stays readable during a flash.
+
+    ``scale_to`` draws at ``size`` and scales up with nearest neighbour (the blocks stay
+    exact): ffmpeg's ``geq`` is slow at large sizes."""
     width, height = size
     rate = str(Fraction(fps))
     frames = int(seconds * Fraction(fps))
     luma = _pattern_expression(width, background=f"if(lt(mod(N,{rate}),1),235,{_BACKGROUND})")
     video = f"color=c=gray:s={width}x{height}:r={rate},trim=end_frame={frames},geq=lum='{luma}':cb=128:cr=128"
+    if scale_to is not None:
+        video += f",scale={scale_to[0]}:{scale_to[1]}:flags=neighbor"
     beep = f"if(lt(mod(t,1),{float(BEEP_S)}),0.8*sin(2*PI*{BEEP_HZ}*t),0)"
     audio = f"aevalsrc='{beep}':s=48000:d={seconds}"
     command = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", video, "-f", "lavfi", "-i", audio]

@@ -12,12 +12,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse_server import RATE, PulseServer, available, onsets_s
+from pulse_server import RATE, PulseServer, available, flash_offsets_ms, onsets_s
 
 from annotator.media.synthetic import make_numbered_clip, make_sync_clip
 
@@ -60,17 +59,6 @@ def play(pulse: PulseServer, clip: Path, actions: Actions, tmp_path: Path) -> tu
     return result, first_s, samples
 
 
-def flash_offsets_ms(result: dict, onsets: list[float], fps: Fraction) -> list[float]:
-    """For each flash painted, painted time minus the nearest beep's (positive: picture late)."""
-    offsets = []
-    for frame, painted_s in result["painted"]:
-        if frame % int(fps) == 0 and frame > 0:
-            nearest = min(onsets, key=lambda onset: abs(onset - painted_s))
-            if abs(nearest - painted_s) < 0.5:
-                offsets.append((painted_s - nearest) * 1000)
-    return offsets
-
-
 def loud_fraction(first_s: float, samples: np.ndarray, start_s: float, end_s: float) -> float:
     """The share of 10 ms windows between two ``time.monotonic()`` times that hold sound."""
     window = RATE // 100
@@ -86,7 +74,7 @@ def test_sound_and_picture_are_in_step(pulse, sync_clip: Path, tmp_path: Path, r
     # machine (a user rarely plays sooner); the first play after that is in step at once.
     actions: Actions = [[1.4, "rate", rate], [1.5, "play", None], [1.5 + seconds, "pause", None]]
     result, first_s, samples = play(pulse, sync_clip, actions, tmp_path)
-    offsets = flash_offsets_ms(result, onsets_s(first_s, samples), Fraction(25))
+    offsets = flash_offsets_ms(result["painted"], onsets_s(first_s, samples), 25)
     assert len(offsets) >= 5, f"beeps matched to flashes: {offsets}"
     assert abs(statistics.median(offsets)) <= 40
     assert max(abs(offset) for offset in offsets) <= 100
