@@ -75,7 +75,7 @@ def _play(clip: Path, seconds: float) -> tuple[list[tuple[int, float]], int, lis
     return log.painted, passed, devices
 
 
-def _figures(offsets: list[float], painted: int, passed: int) -> list[dict[str, object]]:
+def _figures(offsets: list[float], painted: int, passed: int, sink_rate: float) -> list[dict[str, object]]:
     magnitudes = sorted(abs(offset) for offset in offsets)
     p95 = magnitudes[int(0.95 * (len(magnitudes) - 1))]
     first, last = offsets[:60], offsets[-60:]
@@ -87,6 +87,9 @@ def _figures(offsets: list[float], painted: int, passed: int) -> list[dict[str, 
          "value": round(statistics.median(last) - statistics.median(first), 1)},
         {"figure": "flashes matched to beeps", "value": len(offsets)},
         {"figure": "frames painted / passed over", "value": f"{painted} / {passed}"},
+        {"figure": "median per minute (ms)", "value": [round(statistics.median(offsets[i : i + 60]), 1)
+                                                      for i in range(0, len(offsets), 60)]},
+        {"figure": "null sink's rate by the monotonic clock (Hz)", "value": round(sink_rate, 2)},
         {"figure": "target", "value": "every |flash minus beep| <= 40 ms"},
     ]  # fmt: skip
 
@@ -105,11 +108,11 @@ def main() -> None:
         recorder = server.recorder()
         time.sleep(0.2)
         painted, passed, devices = _play(clip, minutes * 60)
-        first_s, samples = recorder.stop()
+        clock, samples = recorder.stop()
     if not devices:
         raise SystemExit("Qt saw no audio device")
-    offsets = flash_offsets_ms(painted, onsets_s(first_s, samples), FPS)
-    for row in _figures(offsets, len(painted), passed):
+    offsets = flash_offsets_ms(painted, onsets_s(clock, samples), FPS)
+    for row in _figures(offsets, len(painted), passed, clock.rate):
         print(json.dumps({"bench": "av_sync", "minutes": minutes, **row}))
 
 

@@ -281,7 +281,7 @@ def _steps(screen: Screen, runs: int, length: int, seed: int) -> dict[str, list[
         ):
             for _ in range(count):
                 wanted = window.current_frame + delta
-                cached = wanted in window.engine._cache
+                cached = window.engine.has_picture(wanted)
                 elapsed = screen.timed(wanted, lambda k=key: QTest.keyClick(window, k))
                 result[name].append((elapsed, cached))
                 screen.settle()

@@ -77,9 +77,11 @@ class PulseServer:
 class Recorder:
     """Records the null sink's monitor (mono, ``RATE``), stamping when each sample played.
 
-    A chunk's samples were played at the latest when the chunk arrived; the earliest of
-    those bounds over all chunks (``arrival - samples before it / RATE``) dates sample 0, to
-    within the monitor's fragment (5 ms asked).
+    A chunk's samples were played at the latest when the chunk arrived. The null sink's
+    clock need not run at exactly ``RATE`` by ``time.monotonic()``, so samples are not
+    dated by counting at the nominal rate: ``stop`` fits a line under the arrival times
+    (the earliest arrival, relative to the samples before it, in each 10 s stretch), which
+    gives both the time of sample 0 and the sink's real rate.
     """
 
     def __init__(self, address: str) -> None:
@@ -87,7 +89,7 @@ class Recorder:
                    f"--rate={RATE}", "--channels=1", "--latency-msec=5"]  # fmt: skip
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE)
         self._chunks: list[bytes] = []
-        self._first_s = float("inf")
+        self._arrivals: list[tuple[float, int]] = []  # (time, samples received by then)
         self._count = 0
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
@@ -96,27 +98,58 @@ class Recorder:
         assert self._process.stdout is not None
         while data := self._process.stdout.read1(4096):
             now = time.monotonic()
-            self._first_s = min(self._first_s, now - self._count / RATE - len(data) / 2 / RATE)
             self._chunks.append(data)
             self._count += len(data) // 2
+            self._arrivals.append((now, self._count))
 
-    def stop(self) -> tuple[float, np.ndarray]:
-        """The ``time.monotonic()`` time of the first sample, and the samples (floats, -1..1)."""
+    def stop(self) -> tuple[SampleClock, np.ndarray]:
+        """When each sample played, and the samples (floats, -1..1)."""
         self._process.terminate()
         self._process.wait(10)
         self._thread.join(10)
         samples = np.frombuffer(b"".join(self._chunks), np.int16).astype(np.float64) / 32768
-        return self._first_s, samples
+        return SampleClock.fit(self._arrivals), samples
+
+
+class SampleClock:
+    """``time.monotonic()`` of sample ``k``: ``first_s + k / rate``."""
+
+    def __init__(self, first_s: float, rate: float) -> None:
+        self.first_s = first_s
+        self.rate = rate
+
+    @classmethod
+    def fit(cls, arrivals: list[tuple[float, int]], stretch_s: float = 10.0) -> SampleClock:
+        """The line under the arrivals: in each stretch, the arrival earliest relative to its
+        samples at the nominal rate; a least-squares line through those points."""
+        if not arrivals:
+            return cls(0.0, RATE)
+        start = arrivals[0][0]
+        best: dict[int, tuple[float, int]] = {}
+        for arrived_s, count in arrivals:
+            key = int((arrived_s - start) // stretch_s)
+            if key not in best or arrived_s - count / RATE < best[key][0] - best[key][1] / RATE:
+                best[key] = (arrived_s, count)
+        if len(best) < 3:
+            arrived_s, count = min(best.values(), key=lambda point: point[0] - point[1] / RATE)
+            return cls(arrived_s - count / RATE, RATE)
+        counts = np.array([count for _, count in best.values()], np.float64)
+        times = np.array([arrived_s for arrived_s, _ in best.values()])
+        slope, intercept = np.polyfit(counts, times, 1)
+        return cls(float(intercept), 1 / float(slope))
+
+    def at(self, sample: int) -> float:
+        return self.first_s + sample / self.rate
 
 
 def onsets_s(
-    first_s: float, samples: np.ndarray, threshold: float = 0.05, quiet_s: float = 0.1
+    clock: SampleClock, samples: np.ndarray, threshold: float = 0.05, quiet_s: float = 0.1
 ) -> list[float]:
     """``time.monotonic()`` times at which a sound starts after at least ``quiet_s`` of quiet."""
     loud = np.abs(samples) > threshold
     starts = np.flatnonzero(loud[1:] & ~loud[:-1]) + 1
     gap = int(quiet_s * RATE)
-    return [first_s + int(s) / RATE for s in starts if not loud[max(0, s - gap) : s].any()]
+    return [clock.at(int(s)) for s in starts if not loud[max(0, s - gap) : s].any()]
 
 
 def flash_offsets_ms(

@@ -218,6 +218,10 @@ class PlayerEngine(QObject):
         """Forget pictures shown recently (benchmarks measure the decoder with this)."""
         self._pictures.clear()
 
+    def has_picture(self, frame: int) -> bool:
+        """True if ``frame`` was shown recently and would be shown at once, without decoding."""
+        return frame in self._pictures
+
     # -- motion ------------------------------------------------------------------------
     def _shuttle(self, *, reversing: bool, speed: float) -> None:
         if self._frame_times is None:

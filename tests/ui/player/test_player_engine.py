@@ -56,10 +56,14 @@ def test_stepping_back_onto_a_cached_frame_shows_it_at_once(qtbot, engine, proxy
     load_and_wait(qtbot, engine, path, times)
     _seek_and_check(qtbot, engine, 40)
     _seek_and_check(qtbot, engine, 41)
+    assert engine.has_picture(40)
+    assert not engine.has_picture(42)
     shown = []
     engine.frame_shown.connect(lambda frame, image: shown.append((frame, image_frame_number(image))))
     engine.step(-1)  # no event loop turn: the cached picture is emitted synchronously
     assert shown == [(40, 40)]
+    engine.clear_cache()
+    assert not engine.has_picture(40)
 
 
 def test_stale_requests_are_never_shown(qtbot, engine, proxy_clip):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse_server import RATE, PulseServer, available, flash_offsets_ms, onsets_s
+from pulse_server import RATE, PulseServer, SampleClock, available, flash_offsets_ms, onsets_s
 
 from annotator.media.synthetic import make_numbered_clip, make_sync_clip
 
@@ -45,7 +45,10 @@ def tone_clip(clips_dir: Path) -> Path:
 Actions = list[list[object]]
 
 
-def play(pulse: PulseServer, clip: Path, actions: Actions, tmp_path: Path) -> tuple[dict, float, np.ndarray]:
+Played = tuple[dict, SampleClock, np.ndarray]
+
+
+def play(pulse: PulseServer, clip: Path, actions: Actions, tmp_path: Path) -> Played:
     """Run the player in a child process with ``actions``; what it did, and the recording."""
     out = tmp_path / "played.json"
     recorder = pulse.recorder()
@@ -53,17 +56,17 @@ def play(pulse: PulseServer, clip: Path, actions: Actions, tmp_path: Path) -> tu
     env = {**os.environ, "PULSE_SERVER": pulse.address}
     subprocess.run([sys.executable, str(CHILD), str(clip), json.dumps(actions), str(out)],
                    env=env, timeout=120, check=True)  # fmt: skip
-    first_s, samples = recorder.stop()
+    clock, samples = recorder.stop()
     result = json.loads(out.read_text())
     assert result["devices"], "Qt saw no audio device"
-    return result, first_s, samples
+    return result, clock, samples
 
 
-def loud_fraction(first_s: float, samples: np.ndarray, start_s: float, end_s: float) -> float:
+def loud_fraction(clock: SampleClock, samples: np.ndarray, start_s: float, end_s: float) -> float:
     """The share of 10 ms windows between two ``time.monotonic()`` times that hold sound."""
     window = RATE // 100
-    first = max(0, int((start_s - first_s) * RATE))
-    last = min(len(samples), int((end_s - first_s) * RATE))
+    first = max(0, int((start_s - clock.first_s) * clock.rate))
+    last = min(len(samples), int((end_s - clock.first_s) * clock.rate))
     chunks = [samples[i : i + window] for i in range(first, last - window, window)]
     return sum(float(np.abs(chunk).max()) > 0.05 for chunk in chunks) / max(1, len(chunks))
 
@@ -73,8 +76,8 @@ def test_sound_and_picture_are_in_step(pulse, sync_clip: Path, tmp_path: Path, r
     # The sound stream opens with the video and takes up to ~1.5 s to start on a loaded
     # machine (a user rarely plays sooner); the first play after that is in step at once.
     actions: Actions = [[1.4, "rate", rate], [1.5, "play", None], [1.5 + seconds, "pause", None]]
-    result, first_s, samples = play(pulse, sync_clip, actions, tmp_path)
-    offsets = flash_offsets_ms(result["painted"], onsets_s(first_s, samples), 25)
+    result, clock, samples = play(pulse, sync_clip, actions, tmp_path)
+    offsets = flash_offsets_ms(result["painted"], onsets_s(clock, samples), 25)
     assert len(offsets) >= 5, f"beeps matched to flashes: {offsets}"
     assert abs(statistics.median(offsets)) <= 40
     assert max(abs(offset) for offset in offsets) <= 100
@@ -82,9 +85,9 @@ def test_sound_and_picture_are_in_step(pulse, sync_clip: Path, tmp_path: Path, r
 
 def test_pause_silences_and_play_resumes_the_sound(pulse, tone_clip: Path, tmp_path: Path) -> None:
     actions: Actions = [[1.5, "play", None], [3.0, "pause", None], [4.0, "play", None], [5.2, "pause", None]]
-    result, first_s, samples = play(pulse, tone_clip, actions, tmp_path)
+    result, clock, samples = play(pulse, tone_clip, actions, tmp_path)
     at = {f"{command}{index}": s for index, (command, s) in enumerate(result["actions"])}
-    assert loud_fraction(first_s, samples, at["play0"] + 0.3, at["pause1"]) > 0.95
-    assert loud_fraction(first_s, samples, at["pause1"] + 0.15, at["play2"]) == 0  # stops within 150 ms
-    assert loud_fraction(first_s, samples, at["play2"] + 0.3, at["pause3"]) > 0.95
-    assert loud_fraction(first_s, samples, at["pause3"] + 0.15, at["pause3"] + 0.45) == 0
+    assert loud_fraction(clock, samples, at["play0"] + 0.3, at["pause1"]) > 0.95
+    assert loud_fraction(clock, samples, at["pause1"] + 0.15, at["play2"]) == 0  # stops within 150 ms
+    assert loud_fraction(clock, samples, at["play2"] + 0.3, at["pause3"]) > 0.95
+    assert loud_fraction(clock, samples, at["pause3"] + 0.15, at["pause3"] + 0.45) == 0
