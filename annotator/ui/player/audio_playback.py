@@ -96,17 +96,18 @@ class AudioPlayback(QObject):
             return False
         self._decoder.start(self._path, media_s, self._video_start_s, speed)
         self._play = _Play(media_s, speed, self._written)
+        self._feed.start()
         return True
 
     def stop(self) -> None:
         """Stop writing (the stream keeps running, silent once its buffer has played)."""
+        self._feed.stop()
         self._decoder.stop()
         self._play = None
 
     def shutdown(self) -> None:
         """Stop for good: the decode thread ends, the stream closes and the sink goes."""
         self.stop()
-        self._feed.stop()
         self._decoder.shutdown()
         if self._sink is not None:
             self._sink.reset()
@@ -135,7 +136,6 @@ class AudioPlayback(QObject):
             self._io = None
             return False
         self._written = 0
-        self._feed.start()
         return True
 
     def _on_feed_timeout(self) -> None:
