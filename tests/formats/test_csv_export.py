@@ -22,7 +22,8 @@ from csv_helpers import (
 )
 
 from annotator.domain.segment import Review, Segment, Verdict
-from annotator.formats.csv_format import COLUMNS, HEADER, LINE_TERMINATOR, save_csv, write_csv
+from annotator.formats.csv.columns import COLUMNS, HEADER
+from annotator.formats.csv.writer import LINE_TERMINATOR, save_csv, write_csv
 
 
 def test_header_is_the_contract_columns_in_order_then_the_extras() -> None:

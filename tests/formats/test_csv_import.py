@@ -23,7 +23,7 @@ from csv_helpers import (
 )
 
 from annotator.domain.segment import Review, Segment, Source, Verdict
-from annotator.formats.csv_format import CsvImportError
+from annotator.formats.csv.errors import CsvImportError
 
 HEADER = "video,label,start_frame,end_frame"
 

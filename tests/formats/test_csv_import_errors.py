@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from csv_helpers import LABELS, VIDEOS, import_text, write_file
 
-from annotator.formats.csv_format import CsvImportError, read_csv
+from annotator.formats.csv.errors import CsvImportError
+from annotator.formats.csv.reader import read_csv
 
 HEADER = (
     "segment_id,video,label,start_frame,end_frame,start_tc,end_tc,start_s,end_s,status,reviewer,attributes"

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.domain.segment import Review, Segment, Source, Verdict
-from annotator.formats.cell_escape import escape_cell, unescape_cell
-from annotator.formats.csv_format import read_csv, save_csv
+from annotator.formats.csv.cell_escape import escape_cell, unescape_cell
+from annotator.formats.csv.reader import read_csv
+from annotator.formats.csv.writer import save_csv
 
 # Any UTF-8 text but NUL, which a CSV text file cannot hold (the importer takes NUL for binary),
 # with formula starters and CSV specials made likely.

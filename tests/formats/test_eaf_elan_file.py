@@ -15,7 +15,8 @@ import pytest
 from exchange_helpers import CLIP, LABEL_NAMES
 
 from annotator.domain.label import Vocabulary
-from annotator.formats.eaf_import import EafImportError, read_eaf
+from annotator.formats.eaf.document import EafImportError
+from annotator.formats.eaf.reader import read_eaf
 from annotator.project import exchange
 from annotator.project.project import Project
 from annotator.resources import vocabulary_path

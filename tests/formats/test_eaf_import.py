@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.eaf_import import EafImportError, EafSegment, read_eaf, read_eaf_media_urls
+from annotator.formats.eaf.document import EafImportError
+from annotator.formats.eaf.reader import EafSegment, read_eaf, read_eaf_media_urls
 from annotator.formats.ms_frames import MsFrames
 from annotator.formats.video_clock import frame_of_seconds
 

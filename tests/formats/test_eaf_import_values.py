@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from exchange_helpers import CLIP, LABEL_NAMES, write_text
 
-from annotator.formats.eaf_import import EafImportError, read_eaf
+from annotator.formats.eaf.document import EafImportError
+from annotator.formats.eaf.reader import read_eaf
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

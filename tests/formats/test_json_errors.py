@@ -12,7 +12,8 @@ import pytest
 from exchange_helpers import LABELS, VIDEOS, eaf_text, write_text
 
 from annotator.domain.segment import Review, Segment, Verdict
-from annotator.formats.json_format import JsonImportError, read_json, write_json
+from annotator.formats.json.reader import JsonImportError, read_json
+from annotator.formats.json.writer import write_json
 
 
 def _document() -> dict[str, Any]:

@@ -12,9 +12,9 @@ import pytest
 from exchange_helpers import LABELS, VIDEOS, write_text
 
 from annotator.domain.segment import Segment, Source
-from annotator.formats.json_fields import Fields
-from annotator.formats.json_format import JsonImportError, read_json, write_json
-from annotator.formats.json_read import _Segments
+from annotator.formats.json.fields import Fields
+from annotator.formats.json.reader import JsonImportError, _Segments, read_json
+from annotator.formats.json.writer import write_json
 
 
 def _document() -> dict[str, Any]:

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from annotator.domain.label import Label, LabelKind
 from annotator.domain.segment import Review, Segment, Source, Verdict
-from annotator.formats.json_format import ProjectData, read_json, save_json, write_json
+from annotator.formats.json.reader import ProjectData, read_json
+from annotator.formats.json.writer import save_json, write_json
 
 
 def _round_trip(tmp_path: Path, labels, segments, reviews, videos=VIDEOS) -> tuple[ProjectData, str]:

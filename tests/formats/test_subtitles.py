@@ -10,7 +10,7 @@ from exchange_helpers import CLIP, LABELS, NTSC_CLIP, PHONE, expected_ms
 
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.subtitle_formats import save_srt, write_srt, write_vtt
+from annotator.formats.subtitles.writer import save_srt, write_srt, write_vtt
 
 _VTT_TIME = r"(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})"
 _SRT_TIME = _VTT_TIME.replace(r"\.", ",")

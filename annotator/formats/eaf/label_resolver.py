@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from annotator.formats.eaf_document import EafImportError
-from annotator.formats.format_errors import listing
+from annotator.formats.eaf.document import EafImportError
+from annotator.formats.errors import listing
 
 SKIP = ""
 

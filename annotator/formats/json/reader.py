@@ -18,9 +18,9 @@ from annotator.domain.label import Label, LabelKind, Vocabulary, VocabularyError
 from annotator.domain.segment import Review, Segment, SegmentError, Source, Verdict, check_bounds
 from annotator.domain.video import Video
 from annotator.formats.bulk import without_gc
-from annotator.formats.format_errors import FormatImportError, listing, read_text_file
-from annotator.formats.json_fields import Fields
-from annotator.formats.json_videos import read_video
+from annotator.formats.errors import FormatImportError, listing, read_text_file
+from annotator.formats.json.fields import Fields
+from annotator.formats.json.video_entry import read_video
 
 FORMAT = "annotator-project"
 VERSION = 1

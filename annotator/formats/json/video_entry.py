@@ -8,7 +8,7 @@ from typing import Any
 from annotator.domain.frame_times import FrameTimes, FrameTimesError
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
-from annotator.formats.json_fields import Fields
+from annotator.formats.json.fields import Fields
 
 
 def read_video(item: Any, index: int, fields: Fields) -> Video:

@@ -1,8 +1,8 @@
-"""The annotation CSV: export for pandas and spreadsheets, all-or-nothing import.
+"""Writing the annotation CSV, for pandas and spreadsheets.
 
-Export (:func:`write_csv`, :func:`save_csv`): UTF-8, RFC 4180 (``csv`` module, ``\\r\\n``
+:func:`write_csv`, :func:`save_csv`: UTF-8, RFC 4180 (``csv`` module, ``\\r\\n``
 line ends, fields quoted only when needed), one header row, the contract columns of
-:data:`COLUMNS` then :data:`EXTRA_COLUMNS`. One row per segment:
+:data:`~annotator.formats.csv.columns.COLUMNS` then ``EXTRA_COLUMNS``. One row per segment:
 
 * ``video`` is the file name, ``video_path`` the stored path;
 * ``start_frame``/``end_frame`` are the half-open range ``[start, end)``;
@@ -15,9 +15,9 @@ line ends, fields quoted only when needed), one header row, the contract columns
 * ``status`` is the latest verdict (``approved``, ``rejected``, ``needs_fix``) or
   ``unreviewed``; ``reviewer``/``review_note`` come from that latest review;
 * text cells starting with ``= + - @``, tab, CR or ``'`` get a leading ``'``
-  (see :mod:`annotator.formats.cell_escape`); the importer removes it again.
+  (see :mod:`annotator.formats.csv.cell_escape`); the importer removes it again.
 
-Import (:func:`read_csv`): see :mod:`annotator.formats.csv_import`.
+Reading it back: :mod:`annotator.formats.csv.reader`.
 """
 
 from __future__ import annotations
@@ -32,26 +32,12 @@ from annotator.domain.label import Label
 from annotator.domain.segment import UNREVIEWED, Review, Segment, Source, Verdict
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_text
-from annotator.formats.cell_escape import ESCAPED_STARTS as _ESCAPED_STARTS
-from annotator.formats.cell_escape import escape_cell
-from annotator.formats.csv_columns import COLUMNS, EXTRA_COLUMNS, HEADER
-from annotator.formats.csv_import import read_csv
-from annotator.formats.csv_problems import CsvImportError, CsvProblem
-from annotator.formats.csv_row_reader import ImportedSegment
+from annotator.formats.csv.cell_escape import ESCAPED_STARTS as _ESCAPED_STARTS
+from annotator.formats.csv.cell_escape import escape_cell
+from annotator.formats.csv.columns import HEADER
 from annotator.formats.video_clock import VideoClock
 
-__all__ = [
-    "COLUMNS",
-    "EXTRA_COLUMNS",
-    "HEADER",
-    "LINE_TERMINATOR",
-    "CsvImportError",
-    "CsvProblem",
-    "ImportedSegment",
-    "read_csv",
-    "save_csv",
-    "write_csv",
-]
+__all__ = ["LINE_TERMINATOR", "save_csv", "write_csv"]
 
 LINE_TERMINATOR = "\r\n"
 _VERDICT_TEXT = {verdict: verdict.value for verdict in Verdict}

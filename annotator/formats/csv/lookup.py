@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from annotator.domain.label import Label
 from annotator.domain.video import Video
-from annotator.formats.csv_problems import FieldError
+from annotator.formats.csv.errors import FieldError
 
 _LISTED = 8
 

@@ -10,8 +10,8 @@ What is accepted:
   (``Start Frame`` is ``start_frame``); unknown columns are ignored, and so are
   ``duration_s`` and ``source`` (derived / informational; imported segments get
   ``source=import``);
-* bounds as described in :mod:`annotator.formats.csv_bounds`; videos and labels as in
-  :mod:`annotator.formats.csv_lookup`; ``segment_id`` kept when it is a UUID, a new one
+* bounds as described in :mod:`annotator.formats.csv.bounds`; videos and labels as in
+  :mod:`annotator.formats.csv.lookup`; ``segment_id`` kept when it is a UUID, a new one
   when empty; ``status`` ``unreviewed`` (or empty) or a verdict, which becomes a
   :class:`Review` by ``reviewer`` with ``review_note``; ``attributes`` a JSON object;
 * text cells are unescaped (:func:`unescape_cell`), so our own export comes back exactly.
@@ -30,9 +30,9 @@ from pathlib import Path
 from annotator.domain.label import Label
 from annotator.domain.video import Video
 from annotator.formats.bulk import without_gc
-from annotator.formats.csv_header import read_header
-from annotator.formats.csv_problems import CsvImportError, CsvProblem
-from annotator.formats.csv_row_reader import ImportedSegment, RowReader
+from annotator.formats.csv.errors import CsvImportError, CsvProblem
+from annotator.formats.csv.header import read_header
+from annotator.formats.csv.row_reader import ImportedSegment, RowReader
 
 _DELIMITERS = ",;\t"
 

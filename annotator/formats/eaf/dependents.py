@@ -5,14 +5,14 @@ ELAN hangs translations, glosses, word splits and parts of speech off an annotat
 a word of an utterance). Each value is followed up the references to the time-aligned
 annotation at the root, and kept in that segment's attributes as
 ``{"eaf_dependents": {tier: "values, space separated"}}``. Our own ``"<tier> notes"`` tiers
-give notes instead (see :mod:`annotator.formats.eaf_import`).
+give notes instead (see :mod:`annotator.formats.eaf.reader`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.formats.eaf_document import Tier
+from annotator.formats.eaf.document import Tier
 
 Dependents = tuple[tuple[str, str], ...]
 

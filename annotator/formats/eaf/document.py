@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 from xml.etree import ElementTree as ET
 
-from annotator.formats.format_errors import FormatImportError, read_text_file
+from annotator.formats.errors import FormatImportError, read_text_file
 
 _NO_SLOT: Any = object()
 

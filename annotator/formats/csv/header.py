@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.formats.csv_columns import HEADER, normalise_column_name
-from annotator.formats.csv_problems import CsvImportError, CsvProblem
+from annotator.formats.csv.columns import HEADER, normalise_column_name
+from annotator.formats.csv.errors import CsvImportError, CsvProblem
 
 _SIDES = ("start", "end")
 

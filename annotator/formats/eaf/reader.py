@@ -1,16 +1,16 @@
 """ELAN EAF import: annotations -> segments of one video, all or nothing.
 
 :func:`read_eaf` reads the top-level (time-aligned) tiers; each annotation's label comes
-from :mod:`annotator.formats.eaf_labels`; its times become frames with the rule of
+from :mod:`annotator.formats.eaf.label_resolver`; its times become frames with the rule of
 :class:`MsFrames` (``start_frame`` is the frame holding the start time, ``end_frame`` the
 frame holding the end time, so ``[start_frame, end_frame)``; our own exports come back
 exactly). Unaligned boundaries get the evenly spaced times ELAN shows
-(:func:`~annotator.formats.eaf_document.parse_eaf`).
+(:func:`~annotator.formats.eaf.document.parse_eaf`).
 
 No value is thrown away: an annotation's value that is not its label's name (``prep`` on a
 gesture tier mapped to a label) becomes the segment's note; the tier and annotation id go
 in its attributes, with the values of symbolic dependent tiers (translations, glosses,
-parts of speech: :mod:`annotator.formats.eaf_dependents`). A dependent tier named
+parts of speech: :mod:`annotator.formats.eaf.dependents`). A dependent tier named
 ``"<...> notes"`` gives the notes of the annotations it refers to (several joined with a
 line break). Time-aligned dependent tiers (time subdivisions, included-in) become segments
 when the mapping names them or ``new_labels`` is on; otherwise they are skipped.
@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.formats import eaf_dependents
 from annotator.formats.bulk import without_gc
-from annotator.formats.eaf_document import Alignable, EafImportError, Tier, parse_eaf
-from annotator.formats.eaf_labels import SKIP, LabelResolver
+from annotator.formats.eaf import dependents as eaf_dependents
+from annotator.formats.eaf.document import Alignable, EafImportError, Tier, parse_eaf
+from annotator.formats.eaf.label_resolver import SKIP, LabelResolver
 from annotator.formats.ms_frames import MsFrames
 
 __all__ = ["SKIP", "EafImport", "EafImportError", "EafSegment", "read_eaf", "read_eaf_media_urls"]

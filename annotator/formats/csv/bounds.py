@@ -19,7 +19,7 @@ import re
 from fractions import Fraction
 
 from annotator.domain.timecode import TimecodeError
-from annotator.formats.csv_problems import FieldError
+from annotator.formats.csv.errors import FieldError
 from annotator.formats.video_clock import VideoClock
 
 #: (frame, timecode, seconds) cells of one bound, already stripped.

@@ -17,10 +17,10 @@ from typing import Any, NamedTuple
 from annotator.domain.label import Label
 from annotator.domain.segment import UNREVIEWED, Review, Segment, Source, Verdict, new_segment_id
 from annotator.domain.video import Video
-from annotator.formats.cell_escape import unescape_cell
-from annotator.formats.csv_bounds import BoundCells, resolve_bounds
-from annotator.formats.csv_lookup import LabelLookup, VideoLookup
-from annotator.formats.csv_problems import CsvProblem, FieldError
+from annotator.formats.csv.bounds import BoundCells, resolve_bounds
+from annotator.formats.csv.cell_escape import unescape_cell
+from annotator.formats.csv.errors import CsvProblem, FieldError
+from annotator.formats.csv.lookup import LabelLookup, VideoLookup
 from annotator.formats.video_clock import VideoClock
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -1,4 +1,4 @@
-"""The project JSON: every video, label, segment and review in one versioned file.
+"""Writing the project JSON: every video, label, segment and review in one versioned file.
 
 Schema (``"format": "annotator-project"``, ``"version": 1``) is documented in
 ``docs/formats.md`` ("JSON"). In short::
@@ -18,7 +18,8 @@ Schema (``"format": "annotator-project"``, ``"version": 1``) is documented in
 
 Exact numbers are ``"num/den"`` strings; the frame table is stored as runs of equal pts
 steps, so a constant-rate video costs one run. Each segment and review is written on a
-line of its own (compact JSON, fast to write and easy to diff).
+line of its own (compact JSON, fast to write and easy to diff). Reading it back:
+:mod:`annotator.formats.json.reader`.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ from annotator.domain.label import Label
 from annotator.domain.segment import Review, Segment
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_text
-from annotator.formats.json_read import FORMAT, VERSION, JsonImportError, ProjectData, read_json
+from annotator.formats.json.reader import FORMAT, VERSION
 
-__all__ = ["FORMAT", "VERSION", "JsonImportError", "ProjectData", "read_json", "save_json", "write_json"]
+__all__ = ["save_json", "write_json"]
 
 
 def write_json(

@@ -1,6 +1,6 @@
 """Lay segments out as EAF tiers: a tier per label, extra tiers for overlaps, note tiers.
 
-Pure bookkeeping for :mod:`annotator.formats.eaf_format`: ids of time slots, annotations
+Pure bookkeeping for :mod:`annotator.formats.eaf.writer`: ids of time slots, annotations
 and vocabulary entries, and which annotation goes on which tier.
 """
 

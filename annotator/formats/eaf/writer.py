@@ -32,7 +32,7 @@ from annotator.domain.label import Label
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_text
-from annotator.formats.eaf_tiers import TierPlan, plan_tiers, xml_safe
+from annotator.formats.eaf.tier_plan import TierPlan, plan_tiers, xml_safe
 from annotator.formats.video_clock import VideoClock
 
 LABEL_TYPE = "label"

@@ -11,7 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from annotator.formats.format_errors import FormatImportError, listing
+from annotator.formats.errors import FormatImportError, listing
 
 T = TypeVar("T")
 _MISSING: Any = object()
