@@ -16,7 +16,7 @@ from typing import Self
 import numpy as np
 import numpy.typing as npt
 
-from annotator.media.frame_cache import Frame, FrameCache
+from annotator.media.backends.frame_cache import DecodedFrameCache, Frame
 from annotator.media.frame_table import StreamIndex
 
 BACKWARD_RUN = 12
@@ -29,11 +29,11 @@ class CachedFrameSource(ABC):
         self.path = Path(path)
         self._index = index
         self._last_request = -1
-        self._cache = FrameCache(max_frames=4 * BACKWARD_RUN, max_bytes=0)
+        self._cache = DecodedFrameCache(max_frames=4 * BACKWARD_RUN, max_bytes=0)
 
     def _size_cache(self, frame_bytes: int, cache_bytes: int) -> None:
         """Hold up to ``cache_bytes`` of frames, and never fewer than two."""
-        self._cache = FrameCache(
+        self._cache = DecodedFrameCache(
             max_frames=4 * BACKWARD_RUN, max_bytes=max(cache_bytes, 2 * max(1, frame_bytes))
         )
 

@@ -29,9 +29,9 @@ from av.container import InputContainer
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
-from annotator.media.cached_source import CachedFrameSource
+from annotator.media.backends.cached_source import CachedFrameSource
+from annotator.media.backends.frame_cache import Frame
 from annotator.media.errors import MediaError
-from annotator.media.frame_cache import Frame
 from annotator.media.frame_table import StreamIndex
 
 log = logging.getLogger(__name__)

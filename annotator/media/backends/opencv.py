@@ -21,9 +21,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from annotator.media.cached_source import CachedFrameSource
+from annotator.media.backends.cached_source import CachedFrameSource
+from annotator.media.backends.frame_cache import Frame
 from annotator.media.errors import MediaError
-from annotator.media.frame_cache import Frame
 from annotator.media.frame_table import StreamIndex
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ START_ATTEMPTS = 8
 """Packets that show no picture (an AVI's parameter sets) make a grab fail; try this often."""
 
 
-class DecoderFrameSource(CachedFrameSource):
+class OpenCVFrameSource(CachedFrameSource):
     """``FrameSource`` over one file; not thread-safe (one decoder, one caller)."""
 
     def __init__(self, path: Path, index: StreamIndex, *, cache_bytes: int = 256 << 20) -> None:

@@ -1,4 +1,5 @@
-"""A small least-recently-used cache of frames, bounded by count and bytes.
+"""The frame sources' cache of decoded frames: least recently used first out, bounded by
+count and bytes. (The player's ``PictureCache`` holds ready-to-paint ``QImage``s.)
 
 A frame is held either as RGB or still as the decoder gave it (its planes, e.g. YUV 4:2:0
 at 1.5 bytes a pixel, counted at what they really hold); a decoded frame is converted to
@@ -25,7 +26,7 @@ class _Decoded:
     convert: Callable[[], Frame]
 
 
-class FrameCache:
+class DecodedFrameCache:
     """Frames by index; the oldest-used go first when full.
 
     Frames are returned read-only, so a caller cannot change what the next caller gets.
