@@ -24,7 +24,6 @@ from annotator.media.probe import probe
 from annotator.project.errors import ProjectError
 from annotator.storage.project_store import ProjectStore
 
-DB_NAME = "annotations.db"
 CACHE_DIR = "cache"
 
 

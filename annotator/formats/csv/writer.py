@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.label import Label
-from annotator.domain.segment import UNREVIEWED, Review, Segment, Source, Verdict
+from annotator.domain.segment import UNREVIEWED, Review, Segment, Source
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_text
 from annotator.formats.csv.cell_escape import ESCAPED_STARTS as _ESCAPED_STARTS
@@ -40,7 +40,6 @@ from annotator.formats.video_clock import VideoClock
 __all__ = ["LINE_TERMINATOR", "save_csv", "write_csv"]
 
 LINE_TERMINATOR = "\r\n"
-_VERDICT_TEXT = {verdict: verdict.value for verdict in Verdict}
 _SOURCE_TEXT = {source: source.value for source in Source}
 
 

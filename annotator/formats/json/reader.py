@@ -44,9 +44,6 @@ class ProjectData:
     segments: tuple[Segment, ...]
     reviews: tuple[Review, ...]
 
-    def video_of(self, segment: Segment) -> Video:
-        return self.videos[segment.video_id]
-
     def label_of(self, segment: Segment) -> Label:
         return self.labels[segment.label_id]
 
