@@ -19,8 +19,8 @@ from annotator.domain.frame_times import FrameTimesError
 from annotator.domain.label import Vocabulary, VocabularyError
 from annotator.domain.segment import SegmentError
 from annotator.domain.timecode import TimecodeError, format_smpte
-from annotator.formats.csv_format import CsvImportError
-from annotator.formats.format_errors import FormatImportError
+from annotator.formats.csv.errors import CsvImportError
+from annotator.formats.errors import FormatImportError
 from annotator.media.errors import MediaError
 from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
 from annotator.resources import vocabulary_path

@@ -35,7 +35,8 @@ from annotator.domain.label import Label, Vocabulary
 from annotator.domain.segment import Review, Segment, Verdict
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
-from annotator.formats.csv_format import read_csv, save_csv
+from annotator.formats.csv.reader import read_csv
+from annotator.formats.csv.writer import save_csv
 from annotator.project import exchange
 from annotator.project.project import Project
 from annotator.storage import ProjectStore

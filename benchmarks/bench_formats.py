@@ -31,10 +31,11 @@ from pathlib import Path
 from annotator.domain.label import Label
 from annotator.domain.segment import Review, Segment, Source
 from annotator.domain.video import Video
-from annotator.formats.eaf_format import save_eaf
-from annotator.formats.eaf_import import read_eaf
-from annotator.formats.json_format import read_json, save_json
-from annotator.formats.subtitle_formats import save_srt, save_vtt
+from annotator.formats.eaf.reader import read_eaf
+from annotator.formats.eaf.writer import save_eaf
+from annotator.formats.json.reader import read_json
+from annotator.formats.json.writer import save_json
+from annotator.formats.subtitles.writer import save_srt, save_vtt
 from annotator.storage import ProjectStore
 from benchmarks.bench_csv import _project, check, emit, empty_store, filled_store, timed
 

@@ -29,10 +29,10 @@ from pathlib import Path
 import cv2
 
 from annotator.domain.video_info import VideoInfo
+from annotator.media.backends.pyav import PyAVFrameSource
 from annotator.media.frame_source import FrameSource, open_frame_source
 from annotator.media.probe import probe, probe_with_index
 from annotator.media.proxy import build_proxy, proxy_command, verify_proxy
-from annotator.media.pyav_source import PyAVFrameSource
 from annotator.media.synthetic import make_numbered_clip, read_frame_number
 
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench-media"

@@ -25,12 +25,6 @@ PROBE_VERSION = 2
 """Bumped when a probe learns more: 2 added how decoders name frames, interlacing, notes."""
 
 
-def default_cache_root() -> Path:
-    """``$XDG_CACHE_HOME/annotator/media`` (``~/.cache/annotator/media``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "annotator" / "media"
-
-
 def _write_atomically(target: Path, data: bytes) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)

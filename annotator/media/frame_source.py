@@ -1,11 +1,11 @@
 """The small protocol the rest of the program reads frames through.
 
 ``frame(n)`` returns the exact n-th frame a decoder shows (0-based) as an HxWx3 RGB
-``uint8`` array. Backends, both persistent decoders that identify frames by timestamp:
-``PyAVFrameSource`` ("pyav", the default: it seeks straight to the keyframe before the
-frame, so a random fetch on a GOP-10 proxy decodes at most 10 frames) and
-``DecoderFrameSource`` ("opencv": OpenCV's seek backs off >= 16 frames more); plus any fake
-a test needs. ``docs/performance.md`` has the figures behind the choice.
+``uint8`` array. Backends (``media/backends/``), both persistent decoders that identify
+frames by timestamp: ``PyAVFrameSource`` ("pyav", the default: it seeks straight to the
+keyframe before the frame, so a random fetch on a GOP-10 proxy decodes at most 10 frames)
+and ``OpenCVFrameSource`` ("opencv": OpenCV's seek backs off >= 16 frames more); plus any
+fake a test needs. ``docs/performance.md`` has the figures behind the choice.
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ def open_frame_source(
         raise ValueError(f"unknown frame source backend {backend!r} (one of {', '.join(BACKENDS)})")
     _, index = probe_with_index(Path(path), cache)
     if backend == "opencv":
-        from annotator.media.decoder_source import DecoderFrameSource  # it implements this protocol
+        from annotator.media.backends.opencv import OpenCVFrameSource  # it implements this protocol
 
-        return DecoderFrameSource(Path(path), index)
-    from annotator.media.pyav_source import PyAVFrameSource  # it implements this protocol
+        return OpenCVFrameSource(Path(path), index)
+    from annotator.media.backends.pyav import PyAVFrameSource  # it implements this protocol
 
     return PyAVFrameSource(Path(path), index)

@@ -126,9 +126,3 @@ def make_sync_clip(
     command += [*extra_output_args, str(path)]
     subprocess.run(command, check=True, capture_output=True)
     return path
-
-
-def is_flash(rgb: Any) -> bool:
-    """True for a frame of ``make_sync_clip`` that flashes (its lower part is near white)."""
-    height = rgb.shape[0]
-    return float(rgb[height * 3 // 4 :, :].mean()) > 200

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_text
-from annotator.formats.eaf_format import relative_media_url, write_eaf
-from annotator.formats.json_format import write_json
-from annotator.formats.subtitle_formats import write_srt, write_vtt
+from annotator.formats.eaf.writer import relative_media_url, write_eaf
+from annotator.formats.json.writer import write_json
+from annotator.formats.subtitles.writer import write_srt, write_vtt
 from annotator.project import importers
 from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
 from annotator.project.import_plan import ImportPlan, ImportReport, write_import

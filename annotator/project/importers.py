@@ -13,9 +13,9 @@ from pathlib import Path
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment, Source
 from annotator.domain.video import Video
-from annotator.formats import csv_format
-from annotator.formats.eaf_import import read_eaf, read_eaf_media_urls
-from annotator.formats.json_read import ProjectData, read_json
+from annotator.formats.csv.reader import read_csv
+from annotator.formats.eaf.reader import read_eaf, read_eaf_media_urls
+from annotator.formats.json.reader import ProjectData, read_json
 from annotator.project.errors import ProjectError
 from annotator.project.import_plan import ImportPlan, NewVideo, new_ref
 from annotator.project.project import Project
@@ -25,7 +25,7 @@ NEW_LABEL_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c
 
 
 def plan_csv(project: Project, path: Path) -> ImportPlan:
-    imported = csv_format.read_csv(Path(path), project.store.videos(), project.store.labels())
+    imported = read_csv(Path(path), project.store.videos(), project.store.labels())
     segments = tuple(item.segment for item in imported)
     refuse_known_segments(project, segments, str(path))
     reviews = tuple(item.review for item in imported if item.review is not None)

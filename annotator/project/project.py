@@ -16,7 +16,7 @@ from annotator.domain.label import Vocabulary
 from annotator.domain.segment import Review, Segment
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
-from annotator.formats import csv_format
+from annotator.formats.csv.writer import write_csv
 from annotator.media.cache import MediaCache
 from annotator.media.errors import MediaError
 from annotator.media.fingerprint import fingerprint
@@ -24,7 +24,6 @@ from annotator.media.probe import probe
 from annotator.project.errors import ProjectError
 from annotator.storage.project_store import ProjectStore
 
-DB_NAME = "annotations.db"
 CACHE_DIR = "cache"
 
 
@@ -130,7 +129,7 @@ class Project:
         segments = self.segments_for_export(video, status)
         videos = {v.id: v for v in self.store.videos()}
         labels = {label.id: label for label in self.store.labels() if label.id is not None}
-        return csv_format.write_csv(out, segments, videos, labels, self.store.latest_reviews())
+        return write_csv(out, segments, videos, labels, self.store.latest_reviews())
 
     def segments_for_export(self, video: str | None, status: str | None) -> list[Segment]:
         video_id = self.video_by_name(video).id if video else None

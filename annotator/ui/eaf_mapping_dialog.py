@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.formats.eaf_document import parse_eaf
+from annotator.formats.eaf.document import parse_eaf
 
 AUTOMATIC = "(automatic)"
 SKIP = "(skip)"

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from annotator.domain.label import Vocabulary
-from annotator.formats.eaf_document import EafImportError
+from annotator.formats.eaf.document import EafImportError
 from annotator.project import exchange
 from annotator.project.errors import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS
 from annotator.project.exchange import ImportReport

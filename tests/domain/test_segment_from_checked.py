@@ -20,8 +20,8 @@ from annotator.domain.segment import Segment, SegmentError, Source
 
 ALLOWED_CALLERS = {
     "annotator/storage/segment_table.py",  # rows the CHECK constraints already hold
-    "annotator/formats/csv_row_reader.py",  # after the row's own checks
-    "annotator/formats/json_read.py",  # after the entry's own checks
+    "annotator/formats/csv/row_reader.py",  # after the row's own checks
+    "annotator/formats/json/reader.py",  # after the entry's own checks
 }
 
 VALUES = (

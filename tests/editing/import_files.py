@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.domain.label import Label
 from annotator.domain.segment import Review, Segment, Verdict
-from annotator.formats.json_format import save_json
+from annotator.formats.json.writer import save_json
 from annotator.storage.project_store import ProjectStore
 
 

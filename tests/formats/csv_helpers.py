@@ -14,7 +14,9 @@ from annotator.domain.label import Label
 from annotator.domain.segment import Review, Segment
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
-from annotator.formats.csv_format import ImportedSegment, read_csv, write_csv
+from annotator.formats.csv.reader import read_csv
+from annotator.formats.csv.row_reader import ImportedSegment
+from annotator.formats.csv.writer import write_csv
 
 NTSC = Fraction(30000, 1001)
 # 90 kHz ticks; the first frame at 2970 ticks = 0.033 s; frame lengths vary (30, 15, 60 fps).

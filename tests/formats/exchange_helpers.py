@@ -13,7 +13,7 @@ from csv_helpers import CLIP, NTSC_CLIP, PHONE, VFR_PTS, VFR_TIME_BASE
 from annotator.domain.label import Label, LabelKind
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.eaf_format import write_eaf
+from annotator.formats.eaf.writer import write_eaf
 
 __all__ = ["CLIP", "LABELS", "NTSC_CLIP", "PHONE", "VIDEOS", "eaf_text", "expected_ms", "write_text"]
 

@@ -17,12 +17,12 @@ from typing import Any
 import numpy as np
 import pytest
 
+from annotator.media.backends.pyav import PyAVFrameSource
 from annotator.media.errors import MediaError
 from annotator.media.frame_source import Backend, open_frame_source
 from annotator.media.frame_table import read_decoded_index, read_stream_index
 from annotator.media.probe import probe, probe_with_index
 from annotator.media.proxy import build_proxy, verify_proxy
-from annotator.media.pyav_source import PyAVFrameSource
 from annotator.media.synthetic import read_frame_number
 from annotator.media.synthetic_containers import WRAP_SECONDS, OddClip
 

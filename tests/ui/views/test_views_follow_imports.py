@@ -13,7 +13,7 @@ from annotator.domain.segment import Review, Segment, Verdict
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.review_queue import ReviewFilters
 from annotator.editing.review_session import ReviewSession
-from annotator.formats.json_format import save_json
+from annotator.formats.json.writer import save_json
 from annotator.project import exchange
 from annotator.project.project import Project
 from annotator.ui.review.review_panel import ReviewPanel

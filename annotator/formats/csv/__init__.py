@@ -1,0 +1,1 @@
+"""The annotation CSV (pandas, spreadsheets): ``writer`` exports, ``reader`` imports all or nothing."""

@@ -1,0 +1,1 @@
+"""The project JSON (every video, label, segment and review): ``writer`` and ``reader``."""

@@ -1,0 +1,1 @@
+"""WebVTT and SRT (one cue per segment, for previews in any player): ``writer``."""

@@ -1,0 +1,194 @@
+"""CSV import refuses bad input as a whole, naming the file, the physical line and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from csv_helpers import LABELS, VIDEOS, import_text, write_file
+
+from annotator.formats.csv.errors import CsvImportError
+from annotator.formats.csv.reader import read_csv
+
+HEADER = (
+    "segment_id,video,label,start_frame,end_frame,start_tc,end_tc,start_s,end_s,status,reviewer,attributes"
+)
+GOOD = ",clip.mp4,driving,1,2,,,,,,,"
+
+
+def _error(folder: Path, text: str, encoding: str = "utf-8") -> str:
+    with pytest.raises(CsvImportError) as caught:
+        import_text(folder, text, encoding=encoding)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            ",nope.mp4,driving,1,2,,,,,,,",
+            "field video: no video 'nope.mp4' in the project (videos: clip.mp4, ",
+        ),
+        (",,driving,1,2,,,,,,,", "field video: empty: name the video by its file name, path or id"),
+        (
+            ",clip.mp4,dancing,1,2,,,,,,,",
+            "field label: no label 'dancing' in the vocabulary (labels: driving, ",
+        ),
+        (",clip.mp4,,1,2,,,,,,,", "field label: empty: every segment needs a label"),
+        (
+            ",clip.mp4,driving,80,50,,,,,,,",
+            "field end_frame: the end (frame 50) must come after the start (frame 80)",
+        ),
+        (
+            ",clip.mp4,driving,50,50,,,,,,,",
+            "field end_frame: the end (frame 50) must come after the start (frame 50)",
+        ),
+        (
+            ",clip.mp4,driving,10,900,,,,,,,",
+            "field end_frame: 900 is past the last frame of clip.mp4 (799; an end is",
+        ),
+        (
+            ",clip.mp4,driving,800,801,,,,,,,",
+            "field start_frame: 800 is past the last frame of clip.mp4 (799)",
+        ),
+        (",clip.mp4,driving,-1,2,,,,,,,", "field start_frame: -1 is negative; frames count from 0"),
+        (",clip.mp4,driving,'-1,2,,,,,,,", "field start_frame: -1 is negative; frames count from 0"),
+        (",clip.mp4,driving,one,2,,,,,,,", "field start_frame: 'one' is not a whole number of frames"),
+        (",clip.mp4,driving,1.5,2,,,,,,,", "field start_frame: '1.5' is not a whole number of frames"),
+        (",clip.mp4,driving,,2,,,,,,,", "field start_frame: empty: give start_frame, start_tc or start_s"),
+        (",clip.mp4,driving,1,,,00:00:01,,,,,", "field end_tc: not a timecode (HH:MM:SS:FF): '00:00:01'"),
+        (",clip.mp4,driving,1,,,00:00:01:25,,,,,", "field end_tc: timecode out of range at 25 frames/s"),
+        (
+            ",clip.mp4,driving,1,,,00:00:01;05,,,,,",
+            "field end_tc: drop-frame timecode '00:00:01;05' needs 29.97",
+        ),
+        (
+            ",ntsc.mp4,driving,,2,00:01:00;00,,,,,,",
+            "field start_tc: '00:01:00;00' does not exist in drop-frame",
+        ),
+        (",clip.mp4,driving,1,,,,,1e3,,,", "field end_s: '1e3' is not a number of seconds"),
+        (
+            ",clip.mp4,driving,1,,,,,-2.5,,,",
+            "field end_s: -2.5 is negative; times count from the first frame",
+        ),
+        (",clip.mp4,driving,1,,,,,40,,,", "field end_s: 40 s is past the end of clip.mp4 (32.000 s long)"),
+        (",clip.mp4,driving,,2,,,32,,,,", "field start_s: 32 s is past the end of clip.mp4 (32.000 s long)"),
+        (
+            "42,clip.mp4,driving,1,2,,,,,,,",
+            "field segment_id: '42' is not a UUID; leave it empty for a new id",
+        ),
+        (
+            ",clip.mp4,driving,1,2,,,,,done,,",
+            "field status: 'done' is not a status (unreviewed, approved, rejected",
+        ),
+        (",clip.mp4,driving,1,2,,,,,,rita,", "field status: empty, but there is a reviewer or review note"),
+        (
+            ",clip.mp4,driving,1,2,,,,,,,[1]",
+            'field attributes: must be a JSON object, like {"speaker": "anchor"}',
+        ),
+        (",clip.mp4,driving,1,2,,,,,,,{x", "field attributes: not JSON (Expecting property name enclosed in"),
+        (
+            ",clip.mp4,driving,1,2,,,,,,,,extra",
+            "data.csv line 3: 13 cells, but the header names only 12 columns",
+        ),
+    ],
+)
+def test_a_bad_row_is_refused_with_its_line_and_field(tmp_path: Path, row: str, message: str) -> None:
+    error = _error(tmp_path, f"{HEADER}\n{GOOD}\n{row}\n{GOOD}\n")
+    assert error.startswith(f"data.csv line 3, {message}" if "field" in message else message), error
+
+
+def test_one_bad_row_among_good_ones_imports_nothing_and_every_problem_is_listed(tmp_path: Path) -> None:
+    rows = [GOOD] * 50 + [",clip.mp4,driving,900,901,,,,,,,"] + [GOOD] * 10 + [",clip.mp4,nope,1,2,,,,,,,"]
+    path = write_file(tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    with pytest.raises(CsvImportError) as caught:
+        read_csv(path, list(VIDEOS.values()), list(LABELS.values()))
+    assert str(caught.value).startswith("data.csv line 52, field start_frame: 900 is past the last frame")
+    assert str(caught.value).endswith("(and 1 more problem)")
+    assert [(p.line, p.field) for p in caught.value.problems] == [(52, "start_frame"), (63, "label")]
+
+
+def test_line_numbers_count_the_physical_lines_of_multi_line_notes(tmp_path: Path) -> None:
+    text = 'video,label,start_frame,end_frame,note\nclip.mp4,driving,1,2,"one\ntwo\nthree"\n'
+    text += "clip.mp4,driving,1,0,\n"
+    assert _error(tmp_path, text).startswith("data.csv line 5, field end_frame:")
+
+
+def test_the_same_segment_id_twice_is_refused(tmp_path: Path) -> None:
+    uid = "6f9619ff-8b86-d011-b42d-00c04fc964ff"
+    text = f"{HEADER}\n{uid}{GOOD}\n{GOOD}\n{uid.upper()}{GOOD}\n"
+    assert _error(tmp_path, text) == f"data.csv line 4, field segment_id: {uid} is already used on line 2"
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("video,start_frame,end_frame", "data.csv line 1: missing column label"),
+        (
+            "label,start_frame,end_frame",
+            "data.csv line 1: missing column video (the video's file name, path or id)",
+        ),
+        (
+            "video,label,end_frame",
+            "data.csv line 1: missing column for the start: start_frame, start_tc or start_s",
+        ),
+        (
+            "video,label,start_s,start_frame",
+            "data.csv line 1: missing column for the end: end_frame, end_tc or end_s",
+        ),
+        (
+            "video,label,start_frame,end_frame,Video",
+            "data.csv line 1, field video: column video appears twice",
+        ),
+        (
+            '{"segments": [1, 2]}',
+            "data.csv line 1: not an annotation CSV: the header names none of the columns",
+        ),
+    ],
+)
+def test_a_header_without_what_rows_need_is_refused(tmp_path: Path, header: str, message: str) -> None:
+    assert _error(tmp_path, f"{header}\nclip.mp4,driving,1,2\n").startswith(message)
+
+
+def test_missing_columns_are_all_named_at_once(tmp_path: Path) -> None:
+    with pytest.raises(CsvImportError) as caught:
+        import_text(tmp_path, "video,note\n")
+    assert [p.reason for p in caught.value.problems] == [
+        "missing column label",
+        "missing column for the start: start_frame, start_tc or start_s",
+        "missing column for the end: end_frame, end_tc or end_s",
+    ]
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\r\n\r\n  "])
+def test_an_empty_file_is_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "data.csv"
+    path.write_bytes(content)
+    with pytest.raises(CsvImportError, match=r"^data\.csv: the file is empty$"):
+        read_csv(path, [], [])
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_the_line(tmp_path: Path) -> None:
+    message = _error(
+        tmp_path, "video,label,start_frame,end_frame,note\nclip.mp4,driving,1,2,café\n", encoding="latin-1"
+    )
+    assert message == "data.csv line 2: not UTF-8 text (byte 0xe9); save the file as CSV UTF-8"
+
+
+def test_utf16_or_binary_is_refused(tmp_path: Path) -> None:
+    message = _error(tmp_path, "video,label,start_frame,end_frame\n", encoding="utf-16")
+    assert message.startswith("data.csv: not a CSV text file (it holds NUL bytes")
+    path = tmp_path / "clip.csv"
+    path.write_bytes(bytes(range(256)))
+    with pytest.raises(CsvImportError, match=r"^clip\.csv: not a CSV text file"):
+        read_csv(path, [], [])
+
+
+def test_broken_quoting_is_refused(tmp_path: Path) -> None:
+    message = _error(tmp_path, 'video,label,start_frame,end_frame\nclip.mp4,"driving"x,1,2\n')
+    assert message.startswith("data.csv line 2: not valid CSV:")
+
+
+def test_a_missing_file_is_refused_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(CsvImportError, match=r"^gone\.csv: cannot read the file: No such file"):
+        read_csv(tmp_path / "gone.csv", [], [])

@@ -1,0 +1,119 @@
+"""Project JSON import refuses bad files with one message naming the file and the place."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from exchange_helpers import LABELS, VIDEOS, eaf_text, write_text
+
+from annotator.domain.segment import Review, Segment, Verdict
+from annotator.formats.json.reader import JsonImportError, read_json
+from annotator.formats.json.writer import write_json
+
+
+def _document() -> dict[str, Any]:
+    out = io.StringIO()
+    segment = Segment(1, 10, 0, 5, note="hello")
+    write_json(out, VIDEOS, LABELS, [segment], [Review(segment.id, "rita", Verdict.APPROVED)])
+    return json.loads(out.getvalue())
+
+
+def _refusal(tmp_path: Path, edit: Callable[[dict[str, Any]], object]) -> str:
+    document = _document()
+    edit(document)
+    path = write_text(tmp_path, json.dumps(document), "project.json")
+    with pytest.raises(JsonImportError) as caught:
+        read_json(path)
+    return str(caught.value)
+
+
+def test_an_untouched_file_is_read(tmp_path: Path) -> None:
+    path = write_text(tmp_path, json.dumps(_document()), "project.json")
+    assert read_json(path).segments[0].note == "hello"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda d: d.update(version=2),
+            "project.json, field version: version 2 is not supported (written by a newer",
+        ),
+        (lambda d: d.update(version="1"), "field version: expected a whole number"),
+        (lambda d: d.update(format="annotator-vocabulary"), "field format: not an Annotator project file"),
+        (lambda d: d.pop("format"), "field format: not an Annotator project file (it has none"),
+        (lambda d: d["segments"][0].update(label="dancing"), "field segments[0].label: no label 'dancing'"),
+        (
+            lambda d: d["segments"][0].update(end_frame=801),
+            "field segments[0].end_frame: end_frame (801) is past",
+        ),
+        (
+            lambda d: d["segments"][0].update(start_frame=-1),
+            "field segments[0].start_frame: start_frame must be",
+        ),
+        (
+            lambda d: d["segments"][0].update(end_frame="5"),
+            "field segments[0].end_frame: expected a whole number",
+        ),
+        (lambda d: d["segments"][0].update(video=7), "field segments[0].video: 7 is not a video of the file"),
+        (lambda d: d["segments"][0].pop("id"), "field segments[0].id: missing"),
+        (
+            lambda d: d["segments"][0].update(source="robot"),
+            "field segments[0].source: 'robot' is not one of",
+        ),
+        (lambda d: d["segments"].append(d["segments"][0]), "field segments[1].id: "),
+        (
+            lambda d: d["reviews"][0].update(verdict="maybe"),
+            "field reviews[0].verdict: 'maybe' is not one of",
+        ),
+        (lambda d: d["reviews"][0].update(segment="nope"), "field reviews[0].segment: no segment 'nope'"),
+        (lambda d: d["videos"][0].update(fps="0/1"), "field videos[0].fps: must be positive"),
+        (
+            lambda d: d["videos"][2]["frame_times"]["steps"].pop(),
+            "field videos[2].frame_times.steps: the steps",
+        ),
+        (
+            lambda d: d["vocabulary"]["labels"][0].update(colour="red"),
+            "field vocabulary.labels[0]: label 'driving'",
+        ),
+        (
+            lambda d: d["vocabulary"]["labels"].append(d["vocabulary"]["labels"][0]),
+            "field vocabulary.labels: ",
+        ),
+        (lambda d: d.pop("segments"), "field segments: missing"),
+    ],
+)
+def test_each_refusal_names_the_field(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], object], expected: str
+) -> None:
+    assert expected in _refusal(tmp_path, edit)
+
+
+def test_malformed_json_names_the_line(tmp_path: Path) -> None:
+    path = write_text(tmp_path, '{"format": "annotator-project",\n "version": 1,\n "videos": [,]}', "p.json")
+    with pytest.raises(JsonImportError, match=r"^p\.json, line 3 column 13: not valid JSON"):
+        read_json(path)
+
+
+def test_an_eaf_named_json_is_recognised(tmp_path: Path) -> None:
+    path = write_text(tmp_path, eaf_text(VIDEOS[0], []), "looks.json")
+    with pytest.raises(JsonImportError, match=r"looks\.json, line 1: this is XML, not JSON"):
+        read_json(path)
+
+
+@pytest.mark.parametrize(("data", "expected"), [(b"", "the file is empty"), (b"\xff\xfe{\x00", "NUL bytes")])
+def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = tmp_path / "p.json"
+    path.write_bytes(data)
+    with pytest.raises(JsonImportError, match=expected):
+        read_json(path)
+
+
+def test_a_json_list_is_not_a_project(tmp_path: Path) -> None:
+    with pytest.raises(JsonImportError, match="not an Annotator project file"):
+        read_json(write_text(tmp_path, "[1, 2]", "p.json"))
