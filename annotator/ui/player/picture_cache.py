@@ -2,7 +2,7 @@
 
 Stepping back onto a frame just seen (or just played) shows it at once, without a round
 trip to the decode thread. At proxy size (960x540, 4 bytes a pixel) a picture is ~2 MB,
-so the default 32 cost ~66 MB. (``media.frame_cache.FrameCache`` is the decoder's own
+so the default 32 cost ~66 MB. (``media.backends.frame_cache.DecodedFrameCache`` is the decoder's own
 cache of RGB arrays; this one holds ready-to-paint ``QImage``s.)
 """
 
