@@ -50,7 +50,9 @@ DOCS = {
     "Replay segment": "replay",
     "Next segment": "next / previous",
     "Segment's first frame": "the segment's first / last frame as a still",
-    "Review: start earlier": "fix the segment: start one frame earlier / end one frame later",
+    "Review: start earlier": (
+        "fix the segment (undoable, recorded with your name): start one frame earlier / end one frame later"
+    ),
     "Review: start later": "fix the segment: start one frame later / end one frame earlier",
     "Review: start ten earlier": "fix the segment: start ten frames earlier / end ten frames later",
     "Review: start ten later": "fix the segment: start ten frames later / end ten frames earlier",
