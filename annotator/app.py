@@ -40,5 +40,5 @@ def run_app(project: Path | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.show()
     if project is not None:
-        window.open_project(project)
+        window.project_actions.open_project(project)
     return app.exec()

@@ -96,7 +96,7 @@ class _Watch:
         self.timer = QTimer()  # one timer, stopped after each wait: no stale quit later
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.loop.quit)
-        window.engine.frame_shown.connect(self._on_engine_frame_shown)
+        window.workspace.engine.frame_shown.connect(self._on_engine_frame_shown)
 
     def _on_engine_frame_shown(self, frame: int, image: QImage) -> None:
         if not self.arrived_s and self.wanted(frame):
@@ -118,7 +118,7 @@ class _Watch:
 
 def _wait_ready(app: QApplication, window: MainWindow) -> None:
     deadline = time.monotonic() + 600
-    while window.runner.running or window.engine.frame_count != FRAMES:
+    while window.runner.running or window.workspace.engine.frame_count != FRAMES:
         if time.monotonic() > deadline:
             raise RuntimeError("the proxy, waveform and thumbnails were not ready in 10 minutes")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
@@ -140,7 +140,7 @@ def _verdicts(window: MainWindow, watch: _Watch) -> tuple[list[float], int]:
         if following is None:
             QTest.keyClick(window, Qt.Key.Key_A)
             break
-        target = session.play_range(window.document.segment(following))
+        target = session.play_range(window.workspace.document.segment(following))
         assert target is not None
         watch.expect(lambda frame, first=target.first_frame: frame == first)
         start = time.perf_counter()
@@ -164,7 +164,7 @@ def main() -> None:
     window = MainWindow(settings=settings, ask_names=False)
     window.show()
     window.activateWindow()
-    if not window.open_project(project_dir):
+    if not window.project_actions.open_project(project_dir):
         raise RuntimeError(f"cannot open {project_dir}")
     _wait_ready(app, window)
     watch = _Watch(window)

@@ -138,7 +138,7 @@ class Screen:
         self.wanted: int | None = None
         self.painted_s = 0.0
         self.recording: list[tuple[float, int | None]] | None = None
-        window.engine.frame_shown.connect(self._on_engine_frame_shown)
+        window.workspace.engine.frame_shown.connect(self._on_engine_frame_shown)
         self.paint_ms: dict[str, list[float]] = {"video": [], "timeline": []}
         original = self.view.paintEvent
 
@@ -149,7 +149,7 @@ class Screen:
             self._after_paint()
 
         self.view.paintEvent = paint  # type: ignore[method-assign]
-        timeline = window.timeline
+        timeline = window.views.timeline
         if timeline is not None:
             timeline_paint = timeline.paintEvent
 
@@ -187,9 +187,9 @@ class Screen:
         if not self.painted_s:
             raise RuntimeError(f"frame {wanted} was not painted within {timeout_ms} ms")
         shown = _pixels(self.view.image)
-        if shown != wanted or self.window.engine.current_frame != wanted:
+        if shown != wanted or self.window.workspace.engine.current_frame != wanted:
             raise RuntimeError(
-                f"wanted frame {wanted}; pixels say {shown}, engine {self.window.current_frame}"
+                f"wanted frame {wanted}; pixels say {shown}, engine {self.window.workspace.current_frame}"
             )
         return (self.painted_s - start) * 1000
 
@@ -230,14 +230,14 @@ def _open_window(project_dir: Path, settings_dir: Path) -> MainWindow:
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.activateWindow()
-    if not window.open_project(project_dir):
+    if not window.project_actions.open_project(project_dir):
         raise RuntimeError(f"could not open {project_dir}")
     return window
 
 
 def _ruler_click(window: MainWindow, frame: int) -> tuple[QPoint, int]:
     """Where on the ruler to click for ``frame``, and the frame that click asks for."""
-    timeline = window.timeline
+    timeline = window.views.timeline
     assert timeline is not None
     x = timeline.mapFromScene(QPointF(timeline.scale.x(frame + 0.5), 0)).x()
     point = QPoint(x, RULER_HEIGHT_PX // 2)
@@ -246,13 +246,13 @@ def _ruler_click(window: MainWindow, frame: int) -> tuple[QPoint, int]:
 
 def _seeks(screen: Screen, count: int, seed: int) -> list[float]:
     window = screen.window
-    assert window.timeline is not None
-    viewport = window.timeline.viewport()
+    assert window.views.timeline is not None
+    viewport = window.views.timeline.viewport()
     rng = random.Random(seed)
     samples: list[float] = []
     while len(samples) < count:
-        point, frame = _ruler_click(window, rng.randrange(window.frame_count))
-        if frame == window.current_frame:
+        point, frame = _ruler_click(window, rng.randrange(window.workspace.frame_count))
+        if frame == window.workspace.current_frame:
             continue
         samples.append(
             screen.timed(
@@ -272,16 +272,16 @@ def _steps(screen: Screen, runs: int, length: int, seed: int) -> dict[str, list[
     rng = random.Random(seed)
     result: dict[str, list[tuple[float, bool]]] = {"forward": [], "back": []}
     for _ in range(runs):
-        start = rng.randrange(2 * length, window.frame_count - 2 * length)
-        screen.timed(start, lambda s=start: window.seek(s))
+        start = rng.randrange(2 * length, window.workspace.frame_count - 2 * length)
+        screen.timed(start, lambda s=start: window.workspace.seek(s))
         screen.settle(100)
         for key, delta, name, count in (
             (Qt.Key.Key_Right, 1, "forward", length),
             (Qt.Key.Key_Left, -1, "back", 2 * length),
         ):
             for _ in range(count):
-                wanted = window.current_frame + delta
-                cached = window.engine.has_picture(wanted)
+                wanted = window.workspace.current_frame + delta
+                cached = window.workspace.engine.has_picture(wanted)
                 elapsed = screen.timed(wanted, lambda k=key: QTest.keyClick(window, k))
                 result[name].append((elapsed, cached))
                 screen.settle()
@@ -290,14 +290,14 @@ def _steps(screen: Screen, runs: int, length: int, seed: int) -> dict[str, list[
 
 def _playback(screen: Screen, seconds: float) -> dict[str, object]:
     window = screen.window
-    screen.timed(0, lambda: window.seek(0))
+    screen.timed(0, lambda: window.workspace.seek(0))
     screen.settle(200)
     delivered: list[int] = []
 
     def on_frame_shown(frame: int, _image: QImage) -> None:
         delivered.append(frame)
 
-    window.engine.frame_shown.connect(on_frame_shown)
+    window.workspace.engine.frame_shown.connect(on_frame_shown)
     screen.recording = []
     for durations in screen.paint_ms.values():
         durations.clear()
@@ -309,7 +309,7 @@ def _playback(screen: Screen, seconds: float) -> dict[str, object]:
     cpu_pct = round(100 * (time.process_time() - cpu_start) / elapsed)
     painted = [frame for _t, frame in screen.recording if frame is not None]
     screen.recording = None
-    window.engine.frame_shown.disconnect(on_frame_shown)
+    window.workspace.engine.frame_shown.disconnect(on_frame_shown)
     moving = [frame for frame in painted if frame > 0] or [0]
     expected = moving[-1] - moving[0] + 1
     distinct = len(set(moving))
@@ -338,7 +338,11 @@ def _interactive(args: argparse.Namespace, workdir: Path) -> None:
     with _held_proxy() as gate:
         window = _open_window(project_dir, workdir)
         screen = Screen(window)
-        _wait(lambda: window.frame_count > 0 and not window.player_panel.view.image.isNull(), 30, "frame 0")
+        _wait(
+            lambda: window.workspace.frame_count > 0 and not window.player_panel.view.image.isNull(),
+            30,
+            "frame 0",
+        )
         _wait(lambda: len(window.runner.running) <= 1, 120, "the waveform")
         if "seek" in args.only:
             samples = _seeks(screen, 10 if quick else 40, seed=5)

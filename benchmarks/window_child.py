@@ -88,7 +88,7 @@ def _rss_mb() -> dict[str, float]:
 
 def _wait_media_then_measure(watch: _Watch, report: dict[str, object]) -> None:
     window = _main_window()
-    timeline = window.timeline  # type: ignore[attr-defined]
+    timeline = window.views.timeline  # type: ignore[attr-defined]
     started = time.perf_counter()
 
     def poll() -> None:
@@ -110,7 +110,7 @@ def _wait_media_then_measure(watch: _Watch, report: dict[str, object]) -> None:
         timeline.zoom_to_fit()
         timeline.viewport().repaint()
         QApplication.processEvents()
-        store, video_id = window.project.store, window.video.id  # type: ignore[attr-defined]
+        store, video_id = window.workspace.project.store, window.workspace.video.id  # type: ignore[attr-defined]
         report["segments_in_video"] = store.segment_count(video_id)
         report.update(_rss_mb())
         _finish(report)

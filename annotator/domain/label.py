@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -66,7 +67,7 @@ class Vocabulary:
         return next((label for label in self.labels if label.name.casefold() == wanted), None)
 
     def by_key(self, key: str) -> Label | None:
-        return next((label for label in self.labels if label.key == key and not label.archived), None)
+        return label_with_key(self.labels, key)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "vocabulary") -> Vocabulary:
@@ -112,3 +113,10 @@ class Vocabulary:
                 for label in self.labels
             ],
         }
+
+
+def label_with_key(labels: Iterable[Label], key: str) -> Label | None:
+    """The active label that ``key`` codes, if any (an empty key codes none)."""
+    if not key:
+        return None
+    return next((label for label in labels if label.key == key and not label.archived), None)

@@ -158,3 +158,8 @@ class Review:
     note: str = ""
     created_at: str = ""
     id: int | None = None
+
+
+def review_status(review: Review | None) -> str:
+    """A segment's status: its latest review's verdict, or ``unreviewed`` without one."""
+    return review.verdict.value if review is not None else UNREVIEWED

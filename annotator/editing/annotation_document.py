@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
-from annotator.domain.label import Label
+from annotator.domain.label import Label, label_with_key
 from annotator.domain.segment import Review, Segment, SegmentError, Verdict, check_bounds
 from annotator.editing import commands
 from annotator.editing.annotation_store import AnnotationStore
@@ -62,6 +62,10 @@ class AnnotationDocument(WriteThrough):
 
     def label(self, label_id: int) -> Label:
         return self.store.label(label_id)
+
+    def label_with_key(self, key: str) -> Label | None:
+        """The active label that ``key`` (1-9) codes, if any."""
+        return label_with_key(self.labels(), key)
 
     def frame_count(self, video_id: int) -> int:
         """Cached per video: every edit checks bounds with it, a drag on every mouse move,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.domain.segment import UNREVIEWED, Review, Segment, Verdict
+from annotator.domain.segment import UNREVIEWED, Review, Segment, Verdict, review_status
 
 STATUSES = (UNREVIEWED, *(verdict.value for verdict in Verdict))
 DEFAULT_PREROLL_S = 1.0
@@ -70,17 +70,13 @@ class SummaryRow:
     unreviewed: int
 
 
-def status_of(review: Review | None) -> str:
-    return review.verdict.value if review is not None else UNREVIEWED
-
-
 def matches(segment: Segment, latest: Mapping[str, Review], filters: ReviewFilters) -> bool:
     """Whether ``filters`` pick ``segment``, given the latest verdicts."""
     return (
         (filters.video_id is None or segment.video_id == filters.video_id)
         and (filters.label_id is None or segment.label_id == filters.label_id)
         and (filters.annotator is None or segment.annotator == filters.annotator)
-        and (filters.status is None or status_of(latest.get(segment.id)) == filters.status)
+        and (filters.status is None or review_status(latest.get(segment.id)) == filters.status)
     )
 
 
@@ -99,7 +95,7 @@ def select_queue(
 
 def count(queue: Sequence[str], position: int, latest: Mapping[str, Review]) -> ReviewCounts:
     """Counts of the latest verdicts of ``queue``'s segments; ``position`` is 0-based."""
-    tally = Counter(status_of(latest.get(segment_id)) for segment_id in queue)
+    tally = Counter(review_status(latest.get(segment_id)) for segment_id in queue)
     return ReviewCounts(
         position + 1,
         len(queue),
@@ -113,7 +109,7 @@ def summarize(segments: Iterable[Segment], latest: Mapping[str, Review]) -> list
     """Per label (in first-seen order), how many segments have each status."""
     tallies: dict[int, Counter[str]] = {}
     for segment in segments:
-        tallies.setdefault(segment.label_id, Counter())[status_of(latest.get(segment.id))] += 1
+        tallies.setdefault(segment.label_id, Counter())[review_status(latest.get(segment.id))] += 1
     return [
         SummaryRow(
             label_id,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.domain.segment import Review, Segment, SegmentError, Verdict, check_bounds
+from annotator.domain.segment import Review, Segment, SegmentError, Verdict, check_bounds, review_status
 from annotator.editing import review_queue
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.review_queue import PlayRange, ReviewCounts, ReviewFilters, SummaryRow
@@ -86,7 +86,7 @@ class ReviewSession(QObject):
         return None
 
     def status(self, segment_id: str) -> str:
-        return review_queue.status_of(self._latest.get(segment_id))
+        return review_status(self._latest.get(segment_id))
 
     def latest_review(self, segment_id: str) -> Review | None:
         return self._latest.get(segment_id)

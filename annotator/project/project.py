@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.label import Vocabulary
-from annotator.domain.segment import Review, Segment
+from annotator.domain.segment import Segment, review_status
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
 from annotator.formats.csv.writer import write_csv
@@ -136,9 +136,5 @@ class Project:
         segments = self.store.segments(video_id=video_id)
         if status:
             latest = self.store.latest_reviews()
-            segments = [s for s in segments if _status(latest.get(s.id)) == status]
+            segments = [s for s in segments if review_status(latest.get(s.id)) == status]
         return segments
-
-
-def _status(review: Review | None) -> str:
-    return review.verdict.value if review is not None else "unreviewed"

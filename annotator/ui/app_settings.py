@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+
+
+class UserRole(StrEnum):
+    """Who the user is while working: a name is remembered for each."""
+
+    ANNOTATOR = "annotator"
+    REVIEWER = "reviewer"
 
 
 class AppSettings:
@@ -23,21 +31,27 @@ class AppSettings:
         value = self._settings.value(key, "")
         return str(value) if value is not None else ""
 
+    def user_name(self, role: UserRole) -> str:
+        return self._text(f"user/{role}")
+
+    def set_user_name(self, role: UserRole, name: str) -> None:
+        self._settings.setValue(f"user/{role}", name)
+
     @property
     def annotator_name(self) -> str:
-        return self._text("user/annotator")
+        return self.user_name(UserRole.ANNOTATOR)
 
     @annotator_name.setter
     def annotator_name(self, name: str) -> None:
-        self._settings.setValue("user/annotator", name)
+        self.set_user_name(UserRole.ANNOTATOR, name)
 
     @property
     def reviewer_name(self) -> str:
-        return self._text("user/reviewer")
+        return self.user_name(UserRole.REVIEWER)
 
     @reviewer_name.setter
     def reviewer_name(self, name: str) -> None:
-        self._settings.setValue("user/reviewer", name)
+        self.set_user_name(UserRole.REVIEWER, name)
 
     def recent_projects(self) -> list[str]:
         value = self._settings.value("recent/projects", [])

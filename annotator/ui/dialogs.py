@@ -7,6 +7,12 @@ from fractions import Fraction
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.domain.timecode import is_drop_frame_rate
+from annotator.ui.app_settings import UserRole
+
+_NAME_QUESTIONS = {
+    UserRole.ANNOTATOR: ("Annotator", "Your name (stored with every segment you code):"),
+    UserRole.REVIEWER: ("Reviewer", "Your name (stored with every verdict):"),
+}
 
 
 def ask_position(parent: QWidget, fps: Fraction) -> str | None:
@@ -16,3 +22,10 @@ def ask_position(parent: QWidget, fps: Fraction) -> str | None:
         parent, "Go to", f"Timecode ({example}), frame number (1500) or seconds (60.0s):"
     )
     return text.strip() if ok and text.strip() else None
+
+
+def ask_user_name(parent: QWidget, role: UserRole) -> str:
+    """Ask the user's name in ``role``; "" if cancelled or blank."""
+    title, question = _NAME_QUESTIONS[role]
+    name, ok = QInputDialog.getText(parent, title, question)
+    return name.strip() if ok else ""

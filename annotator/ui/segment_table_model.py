@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.domain.segment import UNREVIEWED, Review, Segment
+from annotator.domain.segment import Review, Segment, review_status
 from annotator.domain.timecode import format_smpte
 from annotator.editing.annotation_document import AnnotationDocument
 
@@ -131,8 +131,7 @@ class SegmentTableModel(QAbstractTableModel):
         return self._times.seconds(segment.end_frame) - self._times.seconds(segment.start_frame)
 
     def status_of(self, segment_id: str) -> str:
-        review = self._status.get(segment_id)
-        return review.verdict.value if review else UNREVIEWED
+        return review_status(self._status.get(segment_id))
 
     # -- document signals ------------------------------------------------------------------
     def _on_document_segment_added(self, segment: Segment) -> None:

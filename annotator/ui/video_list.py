@@ -45,6 +45,12 @@ class VideoList(QListWidget):
                 self.setCurrentRow(row)
                 return
 
+    def show_current(self, video_id: int) -> None:
+        """Mark the video made current elsewhere, without announcing it again."""
+        self.blockSignals(True)
+        self.select_video(video_id)
+        self.blockSignals(False)
+
     def _on_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
             self.video_selected.emit(int(current.data(Qt.ItemDataRole.UserRole)))

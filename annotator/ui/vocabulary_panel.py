@@ -125,7 +125,7 @@ class VocabularyPanel(QWidget):
 
     def set_key(self, label: Label, key: str) -> None:
         """Give ``label`` the key; a label holding it already loses it (one undo step)."""
-        holder = next((other for other in self._document.labels() if key and other.key == key), None)
+        holder = self._document.label_with_key(key)
         with self._document.edit_group(f"Key {key or 'none'} for {label.name}"):
             if holder is not None and holder.id != label.id:
                 self._apply(replace(holder, key=""))

@@ -22,9 +22,9 @@ def open_window(qtbot) -> Iterator[Callable[[AppSettings, Path, int], MainWindow
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
-        assert window.open_project(project_dir)
+        assert window.project_actions.open_project(project_dir)
         qtbot.waitUntil(lambda: not window.runner.running, timeout=60_000)
-        qtbot.waitUntil(lambda: window.engine.frame_count == frames, timeout=5000)
+        qtbot.waitUntil(lambda: window.workspace.engine.frame_count == frames, timeout=5000)
         opened.append(window)
         return window
 

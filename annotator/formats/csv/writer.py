@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.label import Label
-from annotator.domain.segment import UNREVIEWED, Review, Segment, Source
+from annotator.domain.segment import Review, Segment, Source, review_status
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_text
 from annotator.formats.csv.cell_escape import ESCAPED_STARTS as _ESCAPED_STARTS
@@ -128,14 +128,9 @@ def _row(
     attributes = ""
     if segment.attributes:
         attributes = json.dumps(segment.attributes, ensure_ascii=False, sort_keys=True)
-    if review is None:
-        status, reviewer, review_note = UNREVIEWED, "", ""
-    else:
-        status, reviewer, review_note = (
-            review.verdict.value,
-            escape_cell(review.reviewer),
-            escape_cell(review.note),
-        )
+    status, reviewer, review_note = review_status(review), "", ""
+    if review is not None:
+        reviewer, review_note = escape_cell(review.reviewer), escape_cell(review.note)
     start_tc, end_tc, start_s, end_s, duration_s = times
     return [
         segment.id,

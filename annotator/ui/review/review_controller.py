@@ -6,7 +6,7 @@ or past the stop frame is reported, then asks for the stop frame itself. That re
 the picture: a frame the decoder delivers late (past the stop) is ignored by the engine, and
 an overshoot is corrected to the exact stop frame. With loop on it starts over instead.
 
-When the engine reloads its media under the review (the window swaps in a proxy as soon as
+When the engine reloads its media under the review (``VideoLoader`` swaps in a proxy as soon as
 it is built, typically just after the review crossed into a new video), ``hold`` before the
 reload and ``resume`` after it carry on from where playback was, to the same stop frame.
 """

@@ -1,106 +1,105 @@
 """Reviewer mode in the main window: Ctrl+R, the review dock, review keys, playback.
 
 Entering asks the reviewer's name once (remembered in ``AppSettings.reviewer_name``),
-builds a ``ReviewSession`` on the window's document, a ``ReviewController`` on its player
-and the review panel, and switches the keyboard to the review action set. Each segment
-that becomes current is shown on its video, selected and marked on the timeline, and
-played with its pre- and post-roll, so a verdict key is all it takes to see the next one.
+builds a ``ReviewSession`` on the workspace's document, a ``ReviewController`` on its
+player and the review panel, and tells the workspace, whose key bindings switch to the
+review rows of the key table. Each segment that becomes current is shown on its video,
+selected and marked on the timeline, and played with its pre- and post-roll, so a verdict
+key is all it takes to see the next one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenuBar
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from annotator.domain.segment import Segment, Verdict
 from annotator.editing.review_queue import ReviewFilters
 from annotator.editing.review_session import ReviewSession
+from annotator.ui.app_settings import UserRole
+from annotator.ui.project_views import ProjectViews
 from annotator.ui.review.review_controller import ReviewController
-from annotator.ui.review.review_keys import ReviewKeys
 from annotator.ui.review.review_marks import ReviewMarks
 from annotator.ui.review.review_panel import ReviewPanel
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.ui.workspace import Workspace
 
 
 class ReviewMode(QObject):
-    """Owns everything review mode adds to ``window``; nothing of it exists while off."""
+    """Owns everything review mode adds; nothing of it exists while off.
 
-    mode_changed = Signal(bool)
+    Its dock is added to ``dock_host`` on first use; ``views`` gives it the timeline."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.toggle_action = QAction("Review mode", window)
-        self.toggle_action.setCheckable(True)
-        self.toggle_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.toggle_action.setToolTip("Review segments one by one (Ctrl+R)")
-        self.toggle_action.toggled.connect(self._on_toggle_action_toggled)
-        window.addAction(self.toggle_action)
-        self.keys = ReviewKeys(window, self, window.actions_by_name.values())
+    def __init__(self, workspace: Workspace, views: ProjectViews, dock_host: QMainWindow) -> None:
+        super().__init__(workspace)
+        self._workspace = workspace
+        self._views = views
+        self._dock_host = dock_host
+        self._toggle: QAction | None = None
         self.session: ReviewSession | None = None
         self.controller: ReviewController | None = None
         self.panel: ReviewPanel | None = None
         self.dock: QDockWidget | None = None
         self._marks: ReviewMarks | None = None
         self._played_id: str | None = None
-        # The window reloads the video from its proxy (pausing the engine): hold the
+        workspace.project_closing.connect(self.leave)
+        # The workspace reloads the video from its proxy (pausing the engine): hold the
         # review's place before, resume once the reload has been processed.
-        window.media_swapping.connect(self._on_window_media_swapping)
-        window.media_swapped.connect(self._on_window_media_swapped, Qt.ConnectionType.QueuedConnection)
+        workspace.media_swapping.connect(self._on_workspace_media_swapping)
+        workspace.media_swapped.connect(self._on_workspace_media_swapped, Qt.ConnectionType.QueuedConnection)
 
     @property
     def active(self) -> bool:
         return self.session is not None
 
-    def build_menu(self, bar: QMenuBar) -> None:
-        menu = bar.addMenu("&Review")
-        menu.addAction(self.toggle_action)
-        menu.addSeparator()
-        for action in self.keys.actions.values():
-            menu.addAction(action)
-
     # -- entering and leaving ---------------------------------------------------------------
+    def attach_toggle(self, action: QAction) -> None:
+        """The key table's checkable "Review mode" action (Ctrl+R, the toolbar button)."""
+        self._toggle = action
+        action.setToolTip("Review segments one by one (Ctrl+R)")
+
     def enter(self) -> None:
-        self.toggle_action.setChecked(True)
+        self._set_checked(True)
 
     def leave(self) -> None:
-        self.toggle_action.setChecked(False)
+        self._set_checked(False)
 
-    def _on_toggle_action_toggled(self, on: bool) -> None:
+    def _set_checked(self, on: bool) -> None:
+        if self._toggle is not None:
+            self._toggle.setChecked(on)  # its ``toggled`` calls set_active
+        else:
+            self.set_active(on)
+
+    def set_active(self, on: bool) -> None:
         if on and not self.active:
             self._start()
         elif not on and self.active:
             self._stop()
 
     def _start(self) -> None:
-        window = self._window
-        if window.document is None:
-            window.statusBar().showMessage("Open a project to review it", 4000)
-            self.toggle_action.setChecked(False)
+        workspace = self._workspace
+        if workspace.document is None:
+            workspace.show_message("Open a project to review it", 4000)
+            self._set_checked(False)
             return
-        self.session = ReviewSession(window.document, self._reviewer_name(), self)
-        self.controller = ReviewController(self.session, window.engine, self)
+        reviewer = workspace.user_name(UserRole.REVIEWER) or workspace.settings.annotator_name
+        self.session = ReviewSession(workspace.document, reviewer, self)
+        self.controller = ReviewController(self.session, workspace.engine, self)
         self.panel = ReviewPanel(self.session)
         self.panel.note_finished.connect(self._on_panel_note_finished)
         self._show_dock(self.panel)
-        if window.timeline is not None:
-            self._marks = ReviewMarks(window.timeline)
-        self.keys.set_active(True)
+        if self._views.timeline is not None:
+            self._marks = ReviewMarks(self._views.timeline)
+        workspace.set_reviewing(True)
         self.session.current_changed.connect(self._on_session_current_changed)
         self.session.set_filters(ReviewFilters())
-        self.mode_changed.emit(True)
 
     def _stop(self) -> None:
-        self.keys.set_active(False)
+        self._workspace.set_reviewing(False)
         if self.controller is not None:
             self.controller.stop()
-            self._window.engine.pause()  # the segment under review stops where it is
-        if self._marks is not None and self._window.timeline is not None:
+            self._workspace.engine.pause()  # the segment under review stops where it is
+        if self._marks is not None and self._views.timeline is not None:
             self._marks.remove()
         if self.dock is not None:
             self.dock.hide()
@@ -110,29 +109,17 @@ class ReviewMode(QObject):
                 owned.deleteLater()
         self.session = self.controller = self.panel = self._marks = None
         self._played_id = None
-        self.mode_changed.emit(False)
 
     def _show_dock(self, panel: ReviewPanel) -> None:
         if self.dock is None:  # made on first use, so a saved layout never shows it empty
-            self.dock = QDockWidget("Review", self._window)
+            self.dock = QDockWidget("Review", self._dock_host)
             self.dock.setObjectName("dock-review")
-            self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+            self._dock_host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.setWidget(panel)
         self.dock.show()
         self.dock.raise_()
 
-    def _reviewer_name(self) -> str:
-        settings = self._window.settings
-        name = settings.reviewer_name
-        if not name and self._window.ask_names:
-            question = "Your name (stored with every verdict):"
-            name, ok = QInputDialog.getText(self._window, "Reviewer", question)
-            name = name.strip() if ok else ""
-            if name:
-                settings.reviewer_name = name
-        return name or settings.annotator_name
-
-    # -- key targets (see review_keys.REVIEW_KEYS) -------------------------------------------
+    # -- key targets (rows of ui/key_table.py) --------------------------------------------
     def approve(self) -> None:
         self._judge(Verdict.APPROVED)
 
@@ -182,42 +169,40 @@ class ReviewMode(QObject):
             self.controller.show_frame(segment.start_frame if start_delta else segment.last_frame)
 
     def relabel_key(self, key: str) -> None:
-        if self.session is None or self._window.document is None:
+        if self.session is None:
             return
-        label = next((lab for lab in self._window.document.labels() if lab.key == key), None)
-        if label is None or label.id is None:
-            self._window.statusBar().showMessage(f"No label has key {key}", 3000)
-            return
-        self.session.relabel(label.id)
+        label_id = self._workspace.label_for_key(key)
+        if label_id is not None:
+            self.session.relabel(label_id)
 
     # -- signals -------------------------------------------------------------------------------
     def _on_session_current_changed(self, segment: Segment | None) -> None:
-        window = self._window
+        workspace = self._workspace
         if segment is None:  # past the last one: the summary
             self._played_id = None
             if self._marks is not None:
                 self._marks.set_frames(None, None)
             if self.controller is not None:
                 self.controller.stop()
-            window.engine.pause()
+            workspace.engine.pause()
             return
-        if window.video is None or window.video.id != segment.video_id:
-            window.video_list.select_video(segment.video_id)  # loads it, resets the timeline
+        if workspace.video is None or workspace.video.id != segment.video_id:
+            workspace.select_video(segment.video_id)  # loads it, resets the timeline
         if self._marks is not None:
             self._marks.set_frames(segment.start_frame, segment.last_frame)
-        if window.timeline is not None:
-            window.timeline.select_segments([segment.id])
+        if self._views.timeline is not None:
+            self._views.timeline.select_segments([segment.id])
         if segment.id != self._played_id and self.controller is not None:
             self._played_id = segment.id  # a fix to the same segment shows a still instead
             self.controller.play_current()
 
-    def _on_window_media_swapping(self, video_id: int) -> None:
-        """The window is about to reload the video on screen: keep the review's place."""
-        window = self._window
-        if self.controller is not None and window.video is not None and window.video.id == video_id:
+    def _on_workspace_media_swapping(self, video_id: int) -> None:
+        """The video on screen is about to be reloaded: keep the review's place."""
+        video = self._workspace.video
+        if self.controller is not None and video is not None and video.id == video_id:
             self.controller.hold()
 
-    def _on_window_media_swapped(self, _video_id: int) -> None:
+    def _on_workspace_media_swapped(self, _video_id: int) -> None:
         if self.controller is not None:
             self.controller.resume()
 
@@ -225,5 +210,5 @@ class ReviewMode(QObject):
         """Return or Escape in the note: give the keys back to the window (A, R, F...)."""
         if self.panel is not None:
             self.panel.note_edit.clearFocus()
-        if self._window.timeline is not None:
-            self._window.timeline.setFocus()
+        if self._views.timeline is not None:
+            self._views.timeline.setFocus()

@@ -38,9 +38,9 @@ class FrameLog:
     """Every frame the engine reports, with whether it was playing at the time."""
 
     def __init__(self, window: MainWindow) -> None:
-        self._engine = window.engine
+        self._engine = window.workspace.engine
         self.frames: list[tuple[int, bool]] = []
-        window.engine.frame_shown.connect(self._on_engine_frame_shown)
+        window.workspace.engine.frame_shown.connect(self._on_engine_frame_shown)
 
     def clear(self) -> None:
         self.frames.clear()
@@ -70,7 +70,10 @@ def played(qtbot, window: MainWindow, log: FrameLog, action: Callable[[], None])
     assert while_playing
     assert abs(while_playing[0] - play_range.first_frame) <= 1
     assert max(frames) <= play_range.stop_frame + 1
-    assert frames[-1] == play_range.stop_frame == window.engine.current_frame, (log.frames, play_range)
-    assert not window.engine.is_playing
+    assert frames[-1] == play_range.stop_frame == window.workspace.engine.current_frame, (
+        log.frames,
+        play_range,
+    )
+    assert not window.workspace.engine.is_playing
     assert shown_frame(window) == play_range.stop_frame
     return play_range.first_frame, play_range.stop_frame

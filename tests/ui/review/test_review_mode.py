@@ -26,7 +26,7 @@ def expected_range(start: int, end: int) -> tuple[int, int]:
 def reviews(window: MainWindow) -> dict[int, list[tuple[str, str, str]]]:
     """Review history per segment, by the segment's place in ``CODED``."""
     assert window.review.session is not None
-    store = window.project.store
+    store = window.workspace.project.store
     return {
         index: [(r.reviewer, r.verdict.value, r.note) for r in store.reviews(segment_id)]
         for index, segment_id in enumerate(window.review.session.queue)
@@ -35,7 +35,7 @@ def reviews(window: MainWindow) -> dict[int, list[tuple[str, str, str]]]:
 
 def test_review_five_segments_with_keys(qtbot, window: MainWindow) -> None:
     log = FrameLog(window)
-    store = window.project.store
+    store = window.workspace.project.store
     # Ctrl+R: review mode, the queue of the five unreviewed segments, the first one plays.
     first = played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_R, CTRL))
     session = window.review.session
@@ -44,18 +44,18 @@ def test_review_five_segments_with_keys(qtbot, window: MainWindow) -> None:
     ids = session.queue
     assert [store.segment(i).start_frame for i in ids] == [start for _l, start, _e in CODED]
     assert first == expected_range(10, 20) == (0, 32)
-    assert window.timeline.selected_segment_ids() == [ids[0]]
+    assert window.views.timeline.selected_segment_ids() == [ids[0]]
     assert window.review.panel.counts_label.text() == "1 / 5, 0 approved, 0 rejected"
 
     # Home and End show the segment's exact first and last frames as stills.
     press(qtbot, window, Qt.Key.Key_Home)
-    qtbot.waitUntil(lambda: window.engine.current_frame == 10 and shown_frame(window) == 10)
+    qtbot.waitUntil(lambda: window.workspace.engine.current_frame == 10 and shown_frame(window) == 10)
     press(qtbot, window, Qt.Key.Key_End)
-    qtbot.waitUntil(lambda: window.engine.current_frame == 19 and shown_frame(window) == 19)
+    qtbot.waitUntil(lambda: window.workspace.engine.current_frame == 19 and shown_frame(window) == 19)
 
     # A approves; the next segment starts on its own.
     assert played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_A)) == expected_range(30, 45)
-    assert window.timeline.selected_segment_ids() == [ids[1]]
+    assert window.views.timeline.selected_segment_ids() == [ids[1]]
 
     # N, a note, Return, R: rejected with the note.
     press(qtbot, window, Qt.Key.Key_N)
@@ -68,7 +68,7 @@ def test_review_five_segments_with_keys(qtbot, window: MainWindow) -> None:
 
     # [ moves the start one frame earlier and shows the new first frame; Space replays.
     press(qtbot, window, Qt.Key.Key_BracketLeft)
-    qtbot.waitUntil(lambda: window.engine.current_frame == 49 and shown_frame(window) == 49)
+    qtbot.waitUntil(lambda: window.workspace.engine.current_frame == 49 and shown_frame(window) == 49)
     assert (store.segment(ids[2]).start_frame, store.segment(ids[2]).end_frame) == (49, 60)
     replayed = played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_Space))
     assert replayed == expected_range(49, 60)
@@ -108,7 +108,7 @@ def test_review_five_segments_with_keys(qtbot, window: MainWindow) -> None:
 def check_csv_and_cli(window: MainWindow, ids: list[str]) -> None:
     """The CSV's status, reviewer and review_note columns, and ``--status approved``."""
     out = io.StringIO(newline="")
-    window.project.export_csv(out)
+    window.workspace.project.export_csv(out)
     rows = {row["segment_id"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
     got = [(rows[i]["status"], rows[i]["reviewer"], rows[i]["review_note"]) for i in ids]
     assert got == [
@@ -120,7 +120,9 @@ def check_csv_and_cli(window: MainWindow, ids: list[str]) -> None:
     ]
     assert (rows[ids[2]]["start_frame"], rows[ids[2]]["end_frame"]) == ("49", "60")
     assert rows[ids[3]]["label"] == "driving"
-    result = CliRunner().invoke(cli, ["export", str(window.project.directory), "--status", "approved"])
+    result = CliRunner().invoke(
+        cli, ["export", str(window.workspace.project.directory), "--status", "approved"]
+    )
     assert result.exit_code == 0, result.output
     approved = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["segment_id"] for row in approved] == [ids[0], ids[2], ids[3], ids[4]]
@@ -131,18 +133,18 @@ def test_review_keys_take_precedence_only_in_review_mode(qtbot, window: MainWind
     controller_ready = lambda: window.review.controller is not None  # noqa: E731
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(controller_ready)
-    assert window.actions_by_name["Label key 2"].isEnabled() is False
-    assert window.actions_by_name["Play/pause"].isEnabled() is False
+    assert window.keys.actions["Label key 2"].isEnabled() is False
+    assert window.keys.actions["Play/pause"].isEnabled() is False
     press(qtbot, window, Qt.Key.Key_R, CTRL)  # leave review mode
     assert window.review.session is None
     assert window.review.dock is not None
     assert not window.review.dock.isVisible()
-    window.seek(5)
-    qtbot.waitUntil(lambda: window.engine.current_frame == 5)
+    window.workspace.seek(5)
+    qtbot.waitUntil(lambda: window.workspace.engine.current_frame == 5)
     press(qtbot, window, Qt.Key.Key_2)  # a label key again: opens a laughter segment
     assert "laughter from 5" in window.coding_label.text()
     press(qtbot, window, Qt.Key.Key_A)  # no review action: nothing recorded
-    assert window.project.store.reviews() == []
+    assert window.workspace.project.store.reviews() == []
 
 
 def test_undo_a_verdict_and_loop(qtbot, window: MainWindow) -> None:
@@ -151,9 +153,9 @@ def test_undo_a_verdict_and_loop(qtbot, window: MainWindow) -> None:
     session = window.review.session
     assert session is not None
     played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_A))
-    assert [r.verdict for r in window.project.store.reviews()] == [Verdict.APPROVED]
+    assert [r.verdict for r in window.workspace.project.store.reviews()] == [Verdict.APPROVED]
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
-    assert window.project.store.reviews() == []
+    assert window.workspace.project.store.reviews() == []
     assert session.counts().approved == 0
     window.review.panel.loop.setChecked(True)
     controller = window.review.controller
@@ -163,12 +165,12 @@ def test_undo_a_verdict_and_loop(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: len(starts) >= 2, timeout=15_000)
     assert starts[:2] == [session.play_range().first_frame] * 2
     press(qtbot, window, Qt.Key.Key_K)  # the player's pause key stops the loop
-    qtbot.waitUntil(lambda: not window.engine.is_playing and not controller.is_active)
+    qtbot.waitUntil(lambda: not window.workspace.engine.is_playing and not controller.is_active)
 
 
 def test_ctrl_z_on_a_verdict_returns_to_its_segment(qtbot, window: MainWindow) -> None:
     log = FrameLog(window)
-    store = window.project.store
+    store = window.workspace.project.store
     played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_R, CTRL))
     session = window.review.session
     assert session is not None
@@ -184,7 +186,7 @@ def test_ctrl_z_on_a_verdict_returns_to_its_segment(qtbot, window: MainWindow) -
     )
     assert (session.position, session.current().id) == (1, ids[1])
     assert counts.text() == "2 / 5, 1 approved, 0 rejected"
-    assert window.timeline.selected_segment_ids() == [ids[1]]
+    assert window.views.timeline.selected_segment_ids() == [ids[1]]
     assert window.review.panel.queue_list.currentRow() == 1
     assert store.reviews(ids[1]) == []
 
@@ -204,12 +206,12 @@ def test_ctrl_z_on_a_verdict_returns_to_its_segment(qtbot, window: MainWindow) -
 def test_leaving_review_mode_stops_playback_where_it_is(qtbot, window: MainWindow) -> None:
     log = FrameLog(window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)  # the first segment starts playing from its pre-roll
-    qtbot.waitUntil(lambda: window.engine.is_playing, timeout=5000)
+    qtbot.waitUntil(lambda: window.workspace.engine.is_playing, timeout=5000)
     qtbot.waitUntil(lambda: len(log.frames) >= 3, timeout=5000)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     assert not window.review.active
-    assert not window.engine.is_playing
-    stopped_at = window.engine.current_frame
+    assert not window.workspace.engine.is_playing
+    stopped_at = window.workspace.engine.current_frame
     qtbot.wait(200)  # nothing moves on afterwards
-    assert window.engine.current_frame == stopped_at
+    assert window.workspace.engine.current_frame == stopped_at
     assert shown_frame(window) == stopped_at

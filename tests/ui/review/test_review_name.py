@@ -51,7 +51,7 @@ def asking_window(
     created.show()
     qtbot.waitExposed(created)
     created.activateWindow()
-    assert created.open_project(project_dir)
+    assert created.project_actions.open_project(project_dir)
     qtbot.waitUntil(lambda: not created.runner.running, timeout=60_000)
     assert dialog.asked == []  # the annotator's name was stored already
     yield created
@@ -76,7 +76,7 @@ def test_the_reviewer_name_is_asked_once_and_remembered(
     assert AppSettings(tmp_path / "settings.ini").reviewer_name == "Rita Reviewer"  # on disk too
 
     press(qtbot, window, Qt.Key.Key_A)
-    assert [(r.reviewer, r.verdict) for r in window.project.store.reviews()] == [
+    assert [(r.reviewer, r.verdict) for r in window.workspace.project.store.reviews()] == [
         ("Rita Reviewer", Verdict.APPROVED)
     ]
 

@@ -67,10 +67,10 @@ def shown_width(window: MainWindow) -> int:
 
 def test_review_crosses_from_one_video_to_the_next(qtbot, window: MainWindow) -> None:
     log = FrameLog(window)
-    store = window.project.store
+    store = window.workspace.project.store
     first_video, second_video = (video.id for video in store.videos())
-    assert window.video is not None
-    assert window.video.id == first_video
+    assert window.workspace.video is not None
+    assert window.workspace.video.id == first_video
 
     ranges = [
         played(
@@ -94,13 +94,13 @@ def test_review_crosses_from_one_video_to_the_next(qtbot, window: MainWindow) ->
     # and plays the third segment from its pre-roll frame (5), not from the frame 0 the
     # freshly loaded video opens on.
     ranges.append(played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_R)))
-    assert window.video is not None
-    assert window.video.id == second_video
-    assert window.engine.frame_count == FRAMES
+    assert window.workspace.video is not None
+    assert window.workspace.video.id == second_video
+    assert window.workspace.engine.frame_count == FRAMES
     assert shown_width(window) == WIDTHS[1]
     assert log.frames[0][0] == 5
-    assert window.timeline.video_id() == second_video
-    assert window.timeline.selected_segment_ids() == [ids[2]]
+    assert window.views.timeline.video_id() == second_video
+    assert window.views.timeline.selected_segment_ids() == [ids[2]]
     assert window.review.panel.counts_label.text() == "3 / 4, 1 approved, 1 rejected"
 
     ranges.append(played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_F)))
@@ -109,16 +109,16 @@ def test_review_crosses_from_one_video_to_the_next(qtbot, window: MainWindow) ->
     # Up twice: back across the boundary, on the first video's last segment.
     ranges.append(played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_Up)))
     ranges.append(played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_Up)))
-    assert window.video.id == first_video
+    assert window.workspace.video.id == first_video
     assert shown_width(window) == WIDTHS[0]
     assert shown_frame(window) == 59
-    assert window.timeline.selected_segment_ids() == [ids[1]]
+    assert window.views.timeline.selected_segment_ids() == [ids[1]]
     assert ranges == [*EXPECTED_RANGES, EXPECTED_RANGES[2], EXPECTED_RANGES[1]]
 
     # Down twice, forth across it again, and A on the last segment finishes the review.
     press(qtbot, window, Qt.Key.Key_Down)
     assert played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_Down)) == EXPECTED_RANGES[3]
-    assert window.video.id == second_video
+    assert window.workspace.video.id == second_video
     press(qtbot, window, Qt.Key.Key_A)
     assert session.current() is None
 
@@ -133,15 +133,15 @@ def test_review_crosses_from_one_video_to_the_next(qtbot, window: MainWindow) ->
 
 def test_a_proxy_loaded_mid_review_does_not_cut_the_segment_short(qtbot, window: MainWindow) -> None:
     """The window swaps in a proxy when it is built; the review carries on through the reload."""
-    store = window.project.store
+    store = window.workspace.project.store
     first_video, second_video = (video.id for video in store.videos())
     window.video_list.select_video(second_video)  # build the second proxy now, to reload it below
     qtbot.waitUntil(lambda: not window.runner.running, timeout=60_000)
     second = store.video(second_video)
-    proxy = window.project.cache.ready_proxy(second.fingerprint, second.info)
+    proxy = window.workspace.project.cache.ready_proxy(second.fingerprint, second.info)
     assert proxy is not None
     window.video_list.select_video(first_video)
-    qtbot.waitUntil(lambda: window.engine.frame_count == FRAMES and not window.runner.running)
+    qtbot.waitUntil(lambda: window.workspace.engine.frame_count == FRAMES and not window.runner.running)
 
     log = FrameLog(window)
     played(qtbot, window, log, lambda: press(qtbot, window, Qt.Key.Key_R, CTRL))
@@ -160,9 +160,10 @@ def test_a_proxy_loaded_mid_review_does_not_cut_the_segment_short(qtbot, window:
     def reload_while_playing() -> None:
         press(qtbot, window, Qt.Key.Key_A)
         qtbot.waitUntil(
-            lambda: window.engine.is_playing and window.engine.current_frame >= 30, timeout=15_000
+            lambda: window.workspace.engine.is_playing and window.workspace.engine.current_frame >= 30,
+            timeout=15_000,
         )
-        reloaded_at.append((window.engine.current_frame, len(log.frames)))
+        reloaded_at.append((window.workspace.engine.current_frame, len(log.frames)))
         window.media_tasks.proxy_ready.emit(second_video, str(proxy))
 
     assert played(qtbot, window, log, reload_while_playing) == EXPECTED_RANGES[3]

@@ -41,7 +41,7 @@ class Shown:
         self.count = 0
         self.wrong: list[tuple[int, int]] = []
         self.last = -1
-        window.engine.frame_shown.connect(self._on_engine_frame_shown)
+        window.workspace.engine.frame_shown.connect(self._on_engine_frame_shown)
 
     def _on_engine_frame_shown(self, frame: int, image: QImage) -> None:
         self.count += 1
@@ -66,7 +66,7 @@ class Driver:
 
     def wait(self, condition, what: str) -> None:
         started = time.monotonic()
-        engine = self.window.engine
+        engine = self.window.workspace.engine
         try:
             self.qtbot.waitUntil(condition, timeout=WAIT_MS)
         except Exception as error:
@@ -86,23 +86,23 @@ class Driver:
         self.wait(lambda: self.shown.count >= target, what)
 
     def on_frame(self, frame: int, what: str) -> None:
-        engine = self.window.engine
+        engine = self.window.workspace.engine
         self.wait(lambda: engine.current_frame == frame and self.shown.last == frame, what)
 
     def select_row(self, row: int) -> None:
         self.window.video_list.setCurrentRow(row)  # what a click on the list does
-        frames = self.window.frame_count
-        self.wait(lambda: self.window.engine.frame_count == frames, "switch video")
+        frames = self.window.workspace.frame_count
+        self.wait(lambda: self.window.workspace.engine.frame_count == frames, "switch video")
 
     def swap_media(self) -> None:
         """The background proxy task finishing while the video plays (alternately the proxy
         and the original, so each swap really loads another file)."""
         window = self.window
-        assert window.project is not None
-        assert window.video is not None
-        video = window.video
-        proxy = window.project.cache.ready_proxy(video.fingerprint, video.info)
-        source = window.project.video_path(video)
+        assert window.workspace.project is not None
+        assert window.workspace.video is not None
+        video = window.workspace.video
+        proxy = window.workspace.project.cache.ready_proxy(video.fingerprint, video.info)
+        source = window.workspace.project.video_path(video)
         target = source if proxy is None or self.swaps % 2 else proxy
         self.swaps += 1
         window.media_tasks.proxy_ready.emit(video.id, str(target))
@@ -113,17 +113,17 @@ class Driver:
 def cycle(driver: Driver, rng: random.Random, index: int) -> None:
     window = driver.window
     driver.select_row(index % 2)
-    count = window.frame_count
+    count = window.workspace.frame_count
     driver.key(Qt.Key.Key_Space)  # play
     driver.frames_advance(3, "play")
     if index % 3 == 0:
         driver.swap_media()
         driver.frames_advance(2, "play on after a proxy swap")
-        assert window.engine.is_playing
+        assert window.workspace.engine.is_playing
     driver.key(Qt.Key.Key_K)  # pause
-    assert not window.engine.is_playing
+    assert not window.workspace.engine.is_playing
     target = rng.randrange(5, count - 5)
-    window.seek(target)  # a click on the ruler
+    window.workspace.seek(target)  # a click on the ruler
     driver.on_frame(target, "seek")
     for key, delta in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_Right, 1), (Qt.Key.Key_Left, -1)):
         driver.key(key)
@@ -169,7 +169,7 @@ def test_fifty_windows_opened_used_and_closed(qtbot, settings: AppSettings, proj
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)  # keys go to the active window
-        assert window.open_project(project_dir)
+        assert window.project_actions.open_project(project_dir)
         driver = Driver(qtbot, window)
         driver.cycle = index
         driver.select_row(index % 2)

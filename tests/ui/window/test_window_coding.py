@@ -9,27 +9,29 @@ from annotator.ui.main_window import MainWindow
 
 
 def stored(window: MainWindow) -> list[tuple[str, int, int]]:
-    assert window.project is not None
-    store = window.project.store
+    assert window.workspace.project is not None
+    store = window.workspace.project.store
     return [(store.label(s.label_id).name, s.start_frame, s.end_frame) for s in store.segments()]
 
 
 def test_code_laughter_from_50_to_80_with_keys(qtbot, window: MainWindow) -> None:
-    window.seek(50)
+    window.workspace.seek(50)
     wait_for_frame(qtbot, window, 50)
     press(qtbot, window, Qt.Key.Key_2)  # laughter opens at the frame on screen
     assert "laughter from 50" in window.coding_label.text()
-    window.seek(80)
+    window.workspace.seek(80)
     wait_for_frame(qtbot, window, 80)
     press(qtbot, window, Qt.Key.Key_2)
     assert stored(window) == [("laughter", 50, 80)]
-    assert window.table is not None
-    assert window.table.model.rowCount() == 1
-    assert segment_point(window, window.project.store.label_by_name("laughter").id, 50)  # on the timeline
+    assert window.views.table is not None
+    assert window.views.table.model.rowCount() == 1
+    assert segment_point(
+        window, window.workspace.project.store.label_by_name("laughter").id, 50
+    )  # on the timeline
 
 
 def test_step_back_and_forth_shows_exact_frames(qtbot, window: MainWindow) -> None:
-    window.seek(40)
+    window.workspace.seek(40)
     wait_for_frame(qtbot, window, 40)
     for expected in range(41, 52):
         press(qtbot, window, Qt.Key.Key_Right)
@@ -50,10 +52,10 @@ def test_step_back_and_forth_shows_exact_frames(qtbot, window: MainWindow) -> No
 
 
 def test_in_out_marks_and_key(qtbot, window: MainWindow) -> None:
-    window.seek(20)
+    window.workspace.seek(20)
     wait_for_frame(qtbot, window, 20)
     press(qtbot, window, Qt.Key.Key_I)
-    window.seek(29)
+    window.workspace.seek(29)
     wait_for_frame(qtbot, window, 29)
     press(qtbot, window, Qt.Key.Key_O)
     press(qtbot, window, Qt.Key.Key_6)
@@ -61,10 +63,10 @@ def test_in_out_marks_and_key(qtbot, window: MainWindow) -> None:
 
 
 def test_resize_by_dragging_the_edge_then_undo_redo(qtbot, window: MainWindow) -> None:
-    assert window.document is not None
-    label = window.project.store.label_by_name("laughter")
-    segment = window.document.add_segment(window.video.id, label.id, 50, 80)
-    timeline = window.timeline
+    assert window.workspace.document is not None
+    label = window.workspace.project.store.label_by_name("laughter")
+    segment = window.workspace.document.add_segment(window.workspace.video.id, label.id, 50, 80)
+    timeline = window.views.timeline
     timeline.set_pixels_per_frame(8)
     timeline.centerOn(timeline.scale.x(80), timeline.track_rect(label.id).center().y())
     drag(qtbot, window, segment_point(window, label.id, 80), segment_point(window, label.id, 85))
@@ -75,13 +77,13 @@ def test_resize_by_dragging_the_edge_then_undo_redo(qtbot, window: MainWindow) -
         qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert stored(window) == [("laughter", 50, 85)]
-    assert window.document.segment(segment.id).end_frame == 85
+    assert window.workspace.document.segment(segment.id).end_frame == 85
 
 
 def test_bracket_keys_nudge_the_selected_segment_and_delete(qtbot, window: MainWindow) -> None:
-    label = window.project.store.label_by_name("driving")
-    segment = window.document.add_segment(window.video.id, label.id, 30, 60)
-    window.timeline.select_segments([segment.id])
+    label = window.workspace.project.store.label_by_name("driving")
+    segment = window.workspace.document.add_segment(window.workspace.video.id, label.id, 30, 60)
+    window.views.timeline.select_segments([segment.id])
     press(qtbot, window, Qt.Key.Key_BracketLeft)
     press(qtbot, window, Qt.Key.Key_BracketRight)
     assert stored(window) == [("driving", 29, 61)]
@@ -94,9 +96,9 @@ def test_bracket_keys_nudge_the_selected_segment_and_delete(qtbot, window: MainW
 
 
 def test_double_click_in_table_seeks(qtbot, window: MainWindow) -> None:
-    label = window.project.store.label_by_name("conversation")
-    window.document.add_segment(window.video.id, label.id, 64, 70)
-    table = window.table.table
+    label = window.workspace.project.store.label_by_name("conversation")
+    window.workspace.document.add_segment(window.workspace.video.id, label.id, 64, 70)
+    table = window.views.table.table
     index = table.model().index(0, 0)
     rect = table.visualRect(index)
     # Qt 6 item views need the press before the double-click, as a real mouse sends.
@@ -112,50 +114,48 @@ def test_ctrl_g_goes_to_a_timecode_a_frame_or_seconds(qtbot, window: MainWindow,
     answers = iter(["00:00:02:05", "17", "3.2s", "nonsense"])
     monkeypatch.setattr(dialogs, "ask_position", lambda *_args: next(answers))
     warnings: list[str] = []
-    monkeypatch.setattr(
-        "annotator.ui.main_window.QMessageBox.warning", lambda *args: warnings.append(args[2])
-    )
+    monkeypatch.setattr("annotator.ui.transport.QMessageBox.warning", lambda *args: warnings.append(args[2]))
     for expected in (55, 17, 80):
         press(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
         wait_for_frame(qtbot, window, expected)
     press(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert warnings
-    assert window.engine.current_frame == 80
+    assert window.workspace.engine.current_frame == 80
 
 
 def test_space_plays_and_pauses_and_jkl_shuttle(qtbot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.engine.playing_changed, timeout=5000) as started:
+    with qtbot.waitSignal(window.workspace.engine.playing_changed, timeout=5000) as started:
         press(qtbot, window, Qt.Key.Key_Space)
     assert started.args == [True]
-    qtbot.waitUntil(lambda: window.engine.current_frame >= 5, timeout=10_000)
-    with qtbot.waitSignal(window.engine.playing_changed, timeout=5000):
+    qtbot.waitUntil(lambda: window.workspace.engine.current_frame >= 5, timeout=10_000)
+    with qtbot.waitSignal(window.workspace.engine.playing_changed, timeout=5000):
         press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_L)
-    assert window.engine.rate == 1.0
+    assert window.workspace.engine.rate == 1.0
     press(qtbot, window, Qt.Key.Key_L)
-    assert window.engine.rate == 2.0
+    assert window.workspace.engine.rate == 2.0
     press(qtbot, window, Qt.Key.Key_K)
-    assert not window.engine.is_playing
+    assert not window.workspace.engine.is_playing
     press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert window.engine.rate == 1.0
+    assert window.workspace.engine.rate == 1.0
     press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert window.engine.rate == 0.25
+    assert window.workspace.engine.rate == 0.25
 
 
 def test_space_plays_and_pauses_whatever_has_the_focus(qtbot, window: MainWindow) -> None:
     """The transport button never takes the focus (Space would click it and also fire the
     window's key: two toggles, nothing happens); lists and the table leave Space alone."""
     assert window.player_panel.play_button.focusPolicy() == Qt.FocusPolicy.NoFocus
-    assert window.table is not None
-    for widget in (window.video_list, window.table.table, window.timeline):
+    assert window.views.table is not None
+    for widget in (window.video_list, window.views.table.table, window.views.timeline):
         widget.setFocus()
         press(qtbot, window, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: window.engine.is_playing, timeout=3000)
+        qtbot.waitUntil(lambda: window.workspace.engine.is_playing, timeout=3000)
         press(qtbot, window, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: not window.engine.is_playing, timeout=3000)
+        qtbot.waitUntil(lambda: not window.workspace.engine.is_playing, timeout=3000)
     window.player_panel.play_button.click()  # a click still plays
-    qtbot.waitUntil(lambda: window.engine.is_playing, timeout=3000)
+    qtbot.waitUntil(lambda: window.workspace.engine.is_playing, timeout=3000)
     press(qtbot, window, Qt.Key.Key_Space)
-    assert not window.engine.is_playing
+    assert not window.workspace.engine.is_playing

@@ -15,8 +15,8 @@ from annotator.ui.main_window import MainWindow
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "eaf", "vtt", "srt"])
 def test_export_every_format_from_the_window(window: MainWindow, tmp_path: Path, fmt: str) -> None:
-    label = window.project.store.label_by_name("gift exchange")
-    window.document.add_segment(window.video.id, label.id, 12, 40)
+    label = window.workspace.project.store.label_by_name("gift exchange")
+    window.workspace.document.add_segment(window.workspace.video.id, label.id, 12, 40)
     out = tmp_path / f"out.{fmt}"
     assert window.project_actions.export_file(out, fmt) == 1
     assert "gift exchange" in out.read_text()
@@ -32,7 +32,7 @@ def test_import_csv_refuses_all_on_a_bad_row(window: MainWindow, tmp_path: Path,
     assert window.project_actions.import_file(bad) is None
     assert "Nothing was imported" in messages[0]
     assert "line 3" in messages[0]
-    assert window.project.store.segments() == []
+    assert window.workspace.project.store.segments() == []
 
 
 def test_import_eaf_asks_how_to_map_unknown_tiers(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
@@ -62,13 +62,17 @@ def test_import_eaf_asks_how_to_map_unknown_tiers(window: MainWindow, tmp_path: 
     report = window.project_actions.import_file(path)
     assert report is not None
     assert report.segments == 1
-    (segment,) = window.project.store.segments()
-    assert (window.project.store.label(segment.label_id).name, segment.start_frame, segment.end_frame) == (
+    (segment,) = window.workspace.project.store.segments()
+    assert (
+        window.workspace.project.store.label(segment.label_id).name,
+        segment.start_frame,
+        segment.end_frame,
+    ) == (
         "laughter",
         25,
         50,
     )
-    assert window.table.model.rowCount() == 1
+    assert window.views.table.model.rowCount() == 1
 
 
 def test_eaf_mapping_dialog_lists_tiers_and_values(qtbot, tmp_path: Path) -> None:
@@ -111,15 +115,16 @@ def test_the_mapping_dialog_can_make_new_labels_for_an_elan_users_tiers(
     report = window.project_actions.import_file(path)
     assert report is not None
     assert (report.segments, report.labels) == (2, 1)
-    store = window.project.store
+    store = window.workspace.project.store
     assert [(store.label(s.label_id).name, s.note) for s in store.segments()] == [
         ("Gesture R", "prep"),
         ("Gesture R", "stroke"),
     ]
     assert "Gesture R" in [
-        window.vocabulary.list.item(i).text().split("  ", 1)[1] for i in range(window.vocabulary.list.count())
+        window.views.vocabulary.list.item(i).text().split("  ", 1)[1]
+        for i in range(window.views.vocabulary.list.count())
     ]
-    window.document.undo_stack.undo()
+    window.workspace.document.undo_stack.undo()
     assert store.segments() == []
     assert store.label_by_name("Gesture R") is None
 
@@ -147,15 +152,16 @@ def test_a_json_import_reaches_the_vocabulary_the_label_filter_the_videos_and_th
     assert report is not None
     assert (report.segments, report.labels, report.videos) == (1, 1, 1)
     names = [
-        window.vocabulary.list.item(i).text().split("  ", 1)[1] for i in range(window.vocabulary.list.count())
+        window.views.vocabulary.list.item(i).text().split("  ", 1)[1]
+        for i in range(window.views.vocabulary.list.count())
     ]
     assert "horse ride" in names
-    combo = window.table.label_filter
+    combo = window.views.table.label_filter
     assert "horse ride" in [combo.itemText(i) for i in range(combo.count())]
     assert window.video_list.count() == 2
-    (imported,) = window.project.store.segments()
+    (imported,) = window.workspace.project.store.segments()
     assert window.review.session.queue == [imported.id]
-    window.document.undo_stack.undo()
+    window.workspace.document.undo_stack.undo()
     assert window.review.session.queue == []
     assert "horse ride" not in [combo.itemText(i) for i in range(combo.count())]
     window.review.leave()

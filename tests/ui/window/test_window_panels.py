@@ -17,12 +17,12 @@ from annotator.ui.segment_table_model import NOTE, START, STATUS
 
 
 def test_table_model_passes_qtmodeltester_through_edits(qtmodeltester, window: MainWindow) -> None:
-    document = window.document
-    model = window.table.model
+    document = window.workspace.document
+    model = window.views.table.model
     qtmodeltester.check(model, force_py=True)
-    laughter = window.project.store.label_by_name("laughter").id
-    a = document.add_segment(window.video.id, laughter, 10, 20)
-    b = document.add_segment(window.video.id, laughter, 5, 8)
+    laughter = window.workspace.project.store.label_by_name("laughter").id
+    a = document.add_segment(window.workspace.video.id, laughter, 10, 20)
+    b = document.add_segment(window.workspace.video.id, laughter, 5, 8)
     document.set_note(a.id, "they laugh")
     document.remove_segments([b.id])
     document.undo_stack.undo()
@@ -31,11 +31,11 @@ def test_table_model_passes_qtmodeltester_through_edits(qtmodeltester, window: M
 
 
 def test_table_sorts_by_frames_filters_and_edits_notes(window: MainWindow) -> None:
-    document = window.document
-    store = window.project.store
+    document = window.workspace.document
+    store = window.workspace.project.store
     for name, start in (("driving", 60), ("laughter", 5), ("laughter", 30)):
-        document.add_segment(window.video.id, store.label_by_name(name).id, start, start + 4)
-    table = window.table
+        document.add_segment(window.workspace.video.id, store.label_by_name(name).id, start, start + 4)
+    table = window.views.table
     table.table.sortByColumn(START, Qt.SortOrder.AscendingOrder)
     starts = [table.proxy.index(r, START).data() for r in range(table.proxy.rowCount())]
     assert starts == ["00:00:00:05", "00:00:01:05", "00:00:02:10"]
@@ -52,8 +52,8 @@ def test_table_sorts_by_frames_filters_and_edits_notes(window: MainWindow) -> No
 
 
 def test_vocabulary_panel_rekeys_archives_and_reorders(qtbot, window: MainWindow) -> None:
-    panel = window.vocabulary
-    store = window.project.store
+    panel = window.views.vocabulary
+    store = window.workspace.project.store
     laughter = store.label_by_name("laughter")
     panel.set_key(laughter, "1")  # driver swap loses key 1
     assert store.label_by_name("laughter").key == "1"
@@ -64,17 +64,17 @@ def test_vocabulary_panel_rekeys_archives_and_reorders(qtbot, window: MainWindow
     panel.list.setCurrentRow(1)
     panel.toggle_archive_selected()
     assert store.label_by_name("driver swap").archived
-    assert "driver swap" not in [lab.name for lab in window.document.labels()]
-    while window.document.undo_stack.canUndo():
-        window.document.undo_stack.undo()
+    assert "driver swap" not in [lab.name for lab in window.workspace.document.labels()]
+    while window.workspace.document.undo_stack.canUndo():
+        window.workspace.document.undo_stack.undo()
     assert store.label_by_name("laughter").key == "2"
     assert store.label_by_name("driver swap").key == "1"
     assert not store.label_by_name("driver swap").archived
     # key 2 is laughter again, through the window's key
-    window.seek(10)
+    window.workspace.seek(10)
     wait_for_frame(qtbot, window, 10)
     qtbot.keyClick(window, Qt.Key.Key_2)
-    assert window.coding.open_labels == {laughter.id: 10}
+    assert window.workspace.coding.open_labels == {laughter.id: 10}
 
 
 def test_several_videos_switch_and_a_missing_one_is_marked(
@@ -91,16 +91,16 @@ def test_several_videos_switch_and_a_missing_one_is_marked(
     window = MainWindow(settings=settings, ask_names=False)
     qtbot.addWidget(window)
     window.show()
-    assert window.open_project(directory)
+    assert window.project_actions.open_project(directory)
     assert window.video_list.count() == 2
     assert "MISSING" in window.video_list.item(1).text()
     window.video_list.setCurrentRow(1)
     assert "missing" in window.player_panel.view.message
     assert window.project_actions.relink(tmp_path / "elsewhere.mp4")
     assert "MISSING" not in window.video_list.item(1).text()
-    qtbot.waitUntil(lambda: window.engine.frame_count == 60, timeout=10_000)
+    qtbot.waitUntil(lambda: window.workspace.engine.frame_count == 60, timeout=10_000)
     window.video_list.setCurrentRow(0)
-    qtbot.waitUntil(lambda: window.engine.frame_count == 100, timeout=10_000)
+    qtbot.waitUntil(lambda: window.workspace.engine.frame_count == 100, timeout=10_000)
     window.runner.wait(60_000)
     window.close()
 
@@ -116,7 +116,7 @@ def test_relink_refuses_a_different_file(
     copy.unlink()
     window = MainWindow(settings=settings, ask_names=False)
     qtbot.addWidget(window)
-    window.open_project(directory)
+    window.project_actions.open_project(directory)
     window.video_list.setCurrentRow(0)
     from PySide6.QtWidgets import QMessageBox
 
@@ -154,7 +154,7 @@ def test_add_videos_probes_in_the_background_and_names_a_bad_file(
     window.project_actions.add_videos([good, bad])
     qtbot.waitUntil(lambda: window.video_list.count() == 2 and len(messages) == 1, timeout=30_000)
     assert "broken.mp4" in messages[0]
-    assert [v.name for v in window.project.store.videos()] == ["numbered_25.mp4", "extra.mp4"]
+    assert [v.name for v in window.workspace.project.store.videos()] == ["numbered_25.mp4", "extra.mp4"]
     window.runner.wait(60_000)
 
 
@@ -178,12 +178,12 @@ def test_relink_finds_a_moved_video_by_fingerprint(qtbot, settings, tmp_path: Pa
     monkeypatch.setattr(project_actions.QMessageBox, "question", answer)
     window = MainWindow(settings=settings, ask_names=False)
     qtbot.addWidget(window)
-    window.open_project(directory)
+    window.project_actions.open_project(directory)
     window.video_list.setCurrentRow(0)
-    assert window.missing
+    assert window.workspace.missing
     window.project_actions.relink_current()
     assert "clip-renamed.mp4" in asked[0]
-    assert not window.missing
-    qtbot.waitUntil(lambda: window.engine.frame_count == 30, timeout=10_000)
+    assert not window.workspace.missing
+    qtbot.waitUntil(lambda: window.workspace.engine.frame_count == 30, timeout=10_000)
     window.runner.wait(60_000)
     window.close()

@@ -31,7 +31,7 @@ def readout(window: MainWindow) -> str:
 def wait_for_frame(qtbot, window: MainWindow, frame: int) -> None:
     """Wait until the engine reports ``frame`` and the picture on screen carries it."""
     qtbot.waitUntil(
-        lambda: window.engine.current_frame == frame and shown_frame(window) == frame, timeout=5000
+        lambda: window.workspace.engine.current_frame == frame and shown_frame(window) == frame, timeout=5000
     )
 
 
@@ -40,14 +40,14 @@ def press(qtbot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier 
 
 
 def segment_point(window: MainWindow, label_id: int, frame: float) -> QPoint:
-    timeline = window.timeline
+    timeline = window.views.timeline
     assert timeline is not None
     rect = timeline.track_rect(label_id)
     return timeline.mapFromScene(QPointF(timeline.scale.x(frame), rect.center().y()))
 
 
 def drag(qtbot, window: MainWindow, start: QPoint, end: QPoint, steps: int = 5) -> None:
-    timeline = window.timeline
+    timeline = window.views.timeline
     assert timeline is not None
     viewport = timeline.viewport()
     qtbot.mousePress(viewport, LEFT, NO_MODIFIER, start)

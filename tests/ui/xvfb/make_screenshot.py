@@ -59,14 +59,16 @@ def main(out: Path) -> int:
     window = MainWindow(settings=settings, ask_names=False)
     window.resize(1600, 960)
     window.show()
-    window.open_project(project_dir)
+    window.project_actions.open_project(project_dir)
     deadline = time.monotonic() + 120
-    while (window.runner.running or window.engine.frame_count == 0) and time.monotonic() < deadline:
+    while (window.runner.running or window.workspace.engine.frame_count == 0) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
-    window.timeline.set_pixels_per_frame(0.9)
-    window.seek(363)
-    window.timeline.select_segments([s.id for s in window.project.store.segments() if s.start_frame == 350])
+    window.views.timeline.set_pixels_per_frame(0.9)
+    window.workspace.seek(363)
+    window.views.timeline.select_segments(
+        [s.id for s in window.workspace.project.store.segments() if s.start_frame == 350]
+    )
     QTimer.singleShot(1500, lambda: _grab(window, out, app))
     return app.exec()
 
@@ -78,7 +80,7 @@ def _grab(window: MainWindow, out: Path, app: QApplication) -> None:
         image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out))
-    count = len(window.project.store.segments()) if window.project else 0
+    count = len(window.workspace.project.store.segments()) if window.workspace.project else 0
     print(f"screenshot {out} {image.width()}x{image.height()} segments={count} saved={ok}", flush=True)
     window.close()
     app.exit(0 if ok else 1)

@@ -1,0 +1,133 @@
+"""The views of the open project: the timeline, the segment table and the vocabulary panel.
+
+They exist while a project is open (each takes the document in ``__init__``): built when the
+workspace opens a project, placed under the player and in the window's docks, and dropped
+when it closes. This object keeps them in step with each other (selection), with the
+current video and with the player (playhead), and owns the timeline's zoom keys.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
+
+from annotator.domain.video import Video
+from annotator.project.project import Project
+from annotator.ui.segment_table_widget import SegmentTableWidget
+from annotator.ui.timeline.timeline_view import TimelineView
+from annotator.ui.vocabulary_panel import VocabularyPanel
+from annotator.ui.workspace import Workspace
+
+
+class ProjectViews(QObject):
+    """Builds, places and links the per-project views."""
+
+    def __init__(
+        self, workspace: Workspace, splitter: QSplitter, table_dock: QDockWidget, vocabulary_dock: QDockWidget
+    ) -> None:
+        super().__init__(workspace)
+        self._workspace = workspace
+        self._splitter = splitter
+        self._table_dock = table_dock
+        self._vocabulary_dock = vocabulary_dock
+        self.timeline: TimelineView | None = None
+        self.table: SegmentTableWidget | None = None
+        self.vocabulary: VocabularyPanel | None = None
+        workspace.project_opened.connect(self._on_workspace_project_opened)
+        workspace.project_closed.connect(self._on_workspace_project_closed)
+        workspace.video_changed.connect(self._on_workspace_video_changed)
+        workspace.engine.frame_shown.connect(self._on_engine_frame_shown)
+        workspace.engine.playing_changed.connect(self._on_engine_playing_changed)
+
+    # -- what the keys and other parts ask of them ------------------------------------
+    def selected_segment_ids(self) -> list[str]:
+        """The table's selection while it has the focus, else the timeline's."""
+        if self.table is not None and self.table.table.hasFocus():
+            return self.table.selected_segment_ids()
+        return self.timeline.selected_segment_ids() if self.timeline is not None else []
+
+    def seek_to_segment(self, segment_id: str) -> None:
+        """Show the segment's first frame (on its video) and select it."""
+        workspace = self._workspace
+        if workspace.document is None:
+            return
+        segment = workspace.document.segment(segment_id)
+        if workspace.video is None or segment.video_id != workspace.video.id:
+            workspace.select_video(segment.video_id)
+        workspace.seek(segment.start_frame)
+        if self.timeline is not None:
+            self.timeline.select_segments([segment_id])
+
+    def zoom_in(self) -> None:
+        if self.timeline is not None:
+            self.timeline.zoom_in()
+
+    def zoom_out(self) -> None:
+        if self.timeline is not None:
+            self.timeline.zoom_out()
+
+    def zoom_to_fit(self) -> None:
+        if self.timeline is not None:
+            self.timeline.zoom_to_fit()
+
+    def set_waveform(self, video_id: int, peaks: np.ndarray) -> None:
+        if self.timeline is not None and self._is_current(video_id):
+            self.timeline.set_waveform(peaks)
+
+    def set_thumbnails(self, video_id: int, thumbnails: list[tuple[int, QImage]]) -> None:
+        if self.timeline is not None and self._is_current(video_id):
+            self.timeline.set_thumbnails(thumbnails)
+
+    def _is_current(self, video_id: int) -> bool:
+        return self._workspace.video is not None and self._workspace.video.id == video_id
+
+    # -- building and dropping --------------------------------------------------------
+    def _on_workspace_project_opened(self, _project: Project) -> None:
+        document = self._workspace.document
+        assert document is not None
+        self.timeline = TimelineView(document)
+        self._splitter.addWidget(self.timeline)
+        self.timeline.seek_requested.connect(self._workspace.seek)
+        self.timeline.segment_activated.connect(self.seek_to_segment)
+        self.timeline.selection_changed.connect(self._on_timeline_selection_changed)
+        self.table = SegmentTableWidget(document)
+        self.table.segment_activated.connect(self.seek_to_segment)
+        self.table.selection_changed.connect(self._on_table_selection_changed)
+        self._table_dock.setWidget(self.table)
+        self.vocabulary = VocabularyPanel(document)
+        self._vocabulary_dock.setWidget(self.vocabulary)
+
+    def _on_workspace_project_closed(self) -> None:
+        if self.timeline is not None:
+            self.timeline.setParent(None)
+            self.timeline.deleteLater()
+        self._table_dock.setWidget(QWidget())
+        self._vocabulary_dock.setWidget(QWidget())
+        self.timeline = self.table = self.vocabulary = None
+
+    # -- keeping in step --------------------------------------------------------------
+    def _on_workspace_video_changed(self, video: Video) -> None:
+        if self.timeline is None or self.table is None:
+            return
+        info = video.info
+        times = info.times()
+        self.timeline.set_video(video.id, info.fps, info.frame_count, times)
+        self.table.model.set_video(video.id, info.fps, times)
+
+    def _on_engine_frame_shown(self, frame: int, _image: object) -> None:
+        if self.timeline is not None:
+            self.timeline.set_playhead(frame)
+
+    def _on_engine_playing_changed(self, playing: bool) -> None:
+        if self.timeline is not None:
+            self.timeline.set_following(playing)
+
+    def _on_timeline_selection_changed(self) -> None:
+        if self.table is not None and self.timeline is not None:
+            self.table.select_segments(self.timeline.selected_segment_ids())
+
+    def _on_table_selection_changed(self, segment_ids: list[str]) -> None:
+        if self.timeline is not None:
+            self.timeline.select_segments(segment_ids)

@@ -1,0 +1,61 @@
+"""The status bar's permanent widgets: what is being coded, and background progress."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar
+
+from annotator.project.project import Project
+from annotator.ui.background import TaskRunner
+from annotator.ui.workspace import Workspace
+
+
+class CodingLabel(QLabel):
+    """The open segments and the in/out marks: ``● laughter from 50   in 20   out 29``."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__("")
+        self._workspace = workspace
+        workspace.project_opened.connect(self._on_workspace_project_opened)
+
+    def _on_workspace_project_opened(self, _project: Project) -> None:
+        coding = self._workspace.coding
+        assert coding is not None
+        coding.open_labels_changed.connect(self._update)
+        coding.marks_changed.connect(self._update)
+
+    def _update(self) -> None:
+        coding, document = self._workspace.coding, self._workspace.document
+        if coding is None or document is None:
+            self.setText("")
+            return
+        parts = [f"● {document.label(lid).name} from {start}" for lid, start in coding.open_labels.items()]
+        if coding.mark_in is not None:
+            parts.append(f"in {coding.mark_in}")
+        if coding.mark_out is not None:
+            parts.append(f"out {coding.mark_out - 1}")
+        self.setText("   ".join(parts))
+
+
+class TaskProgress(QProgressBar):
+    """The first running background task's name and progress; hidden when none runs."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__()
+        self._runner = runner
+        self.setMaximumWidth(220)
+        self.setRange(0, 1000)
+        self.hide()
+        runner.task_started.connect(self._on_runner_changed)
+        runner.task_progressed.connect(self._on_runner_task_progressed)
+        runner.task_finished.connect(self._on_runner_changed)
+        runner.task_failed.connect(self._on_runner_changed)
+
+    def _on_runner_changed(self, *_args: object) -> None:
+        running = self._runner.running
+        self.setVisible(bool(running))
+        if running:
+            self.setFormat(f"{running[0]} %p%")
+
+    def _on_runner_task_progressed(self, name: str, fraction: float) -> None:
+        if self._runner.running and self._runner.running[0] == name:
+            self.setValue(int(fraction * 1000))
