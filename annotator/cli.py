@@ -7,69 +7,17 @@ nothing half-written (imports are all or nothing).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from fractions import Fraction
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from annotator.domain.frame_times import FrameTimesError
-from annotator.domain.label import Vocabulary, VocabularyError
-from annotator.domain.segment import SegmentError
-from annotator.domain.timecode import TimecodeError, format_smpte
-from annotator.formats.csv.errors import CsvImportError
-from annotator.formats.errors import FormatImportError
-from annotator.media.errors import MediaError
-from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
+from annotator.cli_analysis import propose, shots, sounds
+from annotator.cli_support import UserError, fails_cleanly, open_project
+from annotator.domain.label import Vocabulary
+from annotator.domain.timecode import format_smpte
+from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS
 from annotator.resources import vocabulary_path
-from annotator.storage.errors import StoreError
-
-USER_ERRORS: tuple[type[Exception], ...] = (
-    MediaError,
-    StoreError,
-    ProjectError,
-    CsvImportError,
-    FormatImportError,
-    VocabularyError,
-    TimecodeError,
-    SegmentError,
-    FrameTimesError,
-    FileNotFoundError,
-    PermissionError,
-    IsADirectoryError,
-)
-F = TypeVar("F", bound=Callable[..., Any])
-
-if TYPE_CHECKING:
-    from annotator.project.project import Project
-
-
-def _open(path: Path) -> Project:
-    """Open a project; imported here so ``annotator gui`` starts without the CLI's weight."""
-    from annotator.project.project import Project
-
-    return Project.open(path)
-
-
-class UserError(click.ClickException):
-    """Bad input from the user: one line on stderr, exit status 2."""
-
-    exit_code = 2
-
-
-def fails_cleanly(command: F) -> F:
-    """Turn the errors a user can cause into one line on stderr and exit status 2."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except USER_ERRORS as error:
-            raise UserError(str(error)) from error
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,7 +58,7 @@ def new(project: Path, vocabulary: str) -> None:
 @fails_cleanly
 def add_video(project: Path, videos: tuple[Path, ...]) -> None:
     """Probe VIDEOS and add them to PROJECT (each one fully or not at all)."""
-    with _open(project) as opened:
+    with open_project(project) as opened:
         for path in videos:
             video = opened.add_video(path)
             info = video.info
@@ -167,7 +115,7 @@ def frame(video: Path, n: int, output: Path) -> None:
 @fails_cleanly
 def labels(project: Path) -> None:
     """List PROJECT's vocabulary: key, name, kind, colour, description."""
-    with _open(project) as opened:
+    with open_project(project) as opened:
         for label in opened.store.labels():
             state = " (archived)" if label.archived else ""
             click.echo(
@@ -182,18 +130,27 @@ def labels(project: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (CSV: default stdout).")
 @click.option("--video", help="Only this video (file name, path or id); eaf/vtt/srt need one.")
 @click.option("--status", type=click.Choice(["unreviewed", "approved", "rejected", "needs_fix"]))
+@click.option(
+    "--proposals",
+    type=click.Choice(["exclude", "include", "only"]),
+    default="exclude",
+    show_default=True,
+    help="Analysis proposals not yet accepted: leave out, put in, or export only them.",
+)
 @fails_cleanly
-def export(project: Path, format_: str, output: Path | None, video: str | None, status: str | None) -> None:
+def export(
+    project: Path, format_: str, output: Path | None, video: str | None, status: str | None, proposals: str
+) -> None:
     """Export PROJECT's segments as csv, json, eaf (ELAN), vtt or srt."""
-    with _open(project) as opened:
+    with open_project(project) as opened:
         if output is None:
             if format_ != "csv":
                 raise UserError(f"--format {format_} needs -o FILE")
-            count = opened.export_csv(sys.stdout, video, status)
+            count = opened.export_csv(sys.stdout, video, status, proposals)
         else:
             from annotator.project import exchange
 
-            count = exchange.export(opened, format_, output, video, status)
+            count = exchange.export(opened, format_, output, video, status, proposals)
     click.echo(f"exported {count} segments" + (f" to {output}" if output else ""), err=True)
 
 
@@ -232,7 +189,7 @@ def import_(
     from annotator.project import exchange
 
     mapping = dict(_split_mapping(item) for item in mappings)
-    with _open(project) as opened:
+    with open_project(project) as opened:
         report = exchange.import_file(opened, file, format_, video, mapping or None, new_labels)
     extra = [f"{report.reviews} reviews"] if report.reviews else []
     extra += [f"{report.labels} new labels"] if report.labels else []
@@ -264,3 +221,7 @@ def demo(directory: Path) -> None:
 
 def _fps(fps: Fraction) -> str:
     return f"{float(fps):.3f}".rstrip("0").rstrip(".")
+
+
+for _command in (shots, sounds, propose):
+    cli.add_command(_command)

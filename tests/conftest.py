@@ -13,6 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A stuck test fails within minutes with every thread's native and Python stack.
+from analysis_clips import VFR_LATE, make_shot_clip, make_sound_clip
 from hang_watchdog import pytest_configure, pytest_runtest_protocol, pytest_unconfigure  # noqa: F401
 
 from annotator.media.synthetic import make_numbered_clip
@@ -93,3 +94,21 @@ def odd_clips(clips_dir: Path) -> dict[str, OddClip]:
 def odd_clip(request: pytest.FixtureRequest, odd_clips: dict[str, OddClip]) -> OddClip:
     """Each awkward container in turn."""
     return odd_clips[request.param]
+
+
+@pytest.fixture(scope="session")
+def shot_clip(clips_dir: Path) -> Path:
+    """A hard cut, a dissolve and a fade through black at known frames (``analysis_clips``)."""
+    return make_shot_clip(clips_dir / "shots.mp4")
+
+
+@pytest.fixture(scope="session")
+def shot_clip_vfr_late(clips_dir: Path) -> Path:
+    """The same frames, timed irregularly and starting 1.5 s in."""
+    return make_shot_clip(clips_dir / "shots_vfr.mp4", *VFR_LATE)
+
+
+@pytest.fixture(scope="session")
+def sound_clip(clips_dir: Path) -> Path:
+    """Silence, speech, a quiet noise bed and a loud burst at known times (``analysis_clips``)."""
+    return make_sound_clip(clips_dir)

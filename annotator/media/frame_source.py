@@ -10,6 +10,7 @@ fake a test needs. ``docs/performance.md`` has the figures behind the choice.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Protocol, Self, get_args, runtime_checkable
@@ -63,3 +64,15 @@ def open_frame_source(
     from annotator.media.backends.pyav import PyAVFrameSource  # it implements this protocol
 
     return PyAVFrameSource(Path(path), index)
+
+
+def scan_frames(
+    path: Path, cache: MediaCache | None = None, *, width: int, height: int
+) -> Iterator[tuple[int, npt.NDArray[np.uint8]]]:
+    """Every frame of ``path`` in order, ``width`` x ``height`` BGR (OpenCV's order), with
+    its index in the frame table: one decoder pass, for analysis (``PyAVFrameSource.scan``)."""
+    _, index = probe_with_index(Path(path), cache)
+    from annotator.media.backends.pyav import PyAVFrameSource
+
+    with PyAVFrameSource(Path(path), index, cache_bytes=0) as source:
+        yield from source.scan(width, height)

@@ -26,15 +26,21 @@ __all__ = ["ImportPlan", "ImportReport", "export", "guess_format", "import_file"
 
 
 def export(
-    project: Project, fmt: str, path: Path, video: str | None = None, status: str | None = None
+    project: Project,
+    fmt: str,
+    path: Path,
+    video: str | None = None,
+    status: str | None = None,
+    proposals: str = "exclude",
 ) -> int:
-    """Write the project's segments (optionally one video's, one status's) to ``path``."""
+    """Write the project's segments (optionally one video's, one status's) to ``path``;
+    ``proposals``: leave them out (``exclude``), put them in (``include``) or ``only`` them."""
     if fmt not in EXPORT_FORMATS:
         raise ProjectError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     path = Path(path)
     if fmt == "csv":
-        return save_text(path, lambda out: project.export_csv(out, video, status), newline="")
-    segments = project.segments_for_export(video, status)
+        return save_text(path, lambda out: project.export_csv(out, video, status, proposals), newline="")
+    segments = project.segments_for_export(video, status, proposals)
     labels = project.store.labels()
     if fmt == "json":
         chosen = [project.video_by_name(video)] if video else project.store.videos()

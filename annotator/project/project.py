@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.domain.label import Vocabulary
-from annotator.domain.segment import Segment, review_status
+from annotator.domain.segment import Segment, Source, review_status
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
 from annotator.formats.csv.writer import write_csv
@@ -34,6 +34,9 @@ class InspectedVideo:
     path: Path
     fingerprint: str
     info: VideoInfo
+
+
+PROPOSAL_CHOICES = ("exclude", "include", "only")
 
 
 class Project:
@@ -125,15 +128,26 @@ class Project:
         raise ProjectError(f"{name!r} names several videos: " + ", ".join(v.path for v in matches))
 
     # -- exchange -------------------------------------------------------------------------
-    def export_csv(self, out: TextIO, video: str | None = None, status: str | None = None) -> int:
-        segments = self.segments_for_export(video, status)
+    def export_csv(
+        self, out: TextIO, video: str | None = None, status: str | None = None, proposals: str = "exclude"
+    ) -> int:
+        segments = self.segments_for_export(video, status, proposals)
         videos = {v.id: v for v in self.store.videos()}
         labels = {label.id: label for label in self.store.labels() if label.id is not None}
         return write_csv(out, segments, videos, labels, self.store.latest_reviews())
 
-    def segments_for_export(self, video: str | None, status: str | None) -> list[Segment]:
+    def segments_for_export(
+        self, video: str | None, status: str | None, proposals: str = "exclude"
+    ) -> list[Segment]:
+        """One video's (or every) segment, of one review status (or any); proposals left
+        out, put in, or ``only`` them."""
+        if proposals not in PROPOSAL_CHOICES:
+            raise ProjectError(f"--proposals must be one of {', '.join(PROPOSAL_CHOICES)}, not {proposals!r}")
         video_id = self.video_by_name(video).id if video else None
         segments = self.store.segments(video_id=video_id)
+        if proposals != "include":
+            wanted = proposals == "only"
+            segments = [s for s in segments if (s.source == Source.PROPOSAL) == wanted]
         if status:
             latest = self.store.latest_reviews()
             segments = [s for s in segments if review_status(latest.get(s.id)) == status]

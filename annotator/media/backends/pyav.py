@@ -27,6 +27,7 @@ import av.error
 import numpy as np
 from av.container import InputContainer
 from av.video.frame import VideoFrame
+from av.video.reformatter import VideoReformatter
 from av.video.stream import VideoStream
 
 from annotator.media.backends.cached_source import CachedFrameSource
@@ -170,6 +171,21 @@ class PyAVFrameSource(CachedFrameSource):
         if self._current is None:
             raise MediaError(self.path, f"frame {self._position} cannot be decoded")
         return self._current
+
+    def scan(self, width: int, height: int, pixel_format: str = "bgr24") -> Iterator[tuple[int, Frame]]:
+        """Every frame from the first, in order, scaled to ``width`` x ``height`` by the
+        decoder's own scaler: ``(index, array)``. One pass, for analysis; frames are named
+        through the table exactly as ``frame(n)`` names them. Leaves the source at its end
+        (the next ``frame(n)`` seeks)."""
+        self._rewind()
+        scaler = VideoReformatter()  # one scaler for the pass: 4x faster than one per frame
+        while True:
+            small = scaler.reformat(
+                self._decoded_frame(), width, height, pixel_format, interpolation="FAST_BILINEAR"
+            )
+            yield self._position, np.ascontiguousarray(small.to_ndarray(), dtype=np.uint8)
+            if not self._next() or self._position >= self.frame_count:
+                return
 
     def _keep(self) -> None:
         """Cache the current frame as decoded, to be converted only if it is asked for."""

@@ -1,0 +1,66 @@
+"""What every command of the command line shares: opening a project, and turning the
+errors a user can cause into one line on stderr and exit status 2 (never a traceback)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from annotator.domain.frame_times import FrameTimesError
+from annotator.domain.label import VocabularyError
+from annotator.domain.segment import SegmentError
+from annotator.domain.timecode import TimecodeError
+from annotator.formats.csv.errors import CsvImportError
+from annotator.formats.errors import FormatImportError
+from annotator.media.errors import MediaError
+from annotator.project.errors import ProjectError
+from annotator.storage.errors import StoreError
+
+USER_ERRORS: tuple[type[Exception], ...] = (
+    MediaError,
+    StoreError,
+    ProjectError,
+    CsvImportError,
+    FormatImportError,
+    VocabularyError,
+    TimecodeError,
+    SegmentError,
+    FrameTimesError,
+    FileNotFoundError,
+    PermissionError,
+    IsADirectoryError,
+)
+F = TypeVar("F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:
+    from annotator.project.project import Project
+
+
+def open_project(path: Path) -> Project:
+    """Open a project; imported here so ``annotator gui`` starts without the CLI's weight."""
+    from annotator.project.project import Project
+
+    return Project.open(path)
+
+
+class UserError(click.ClickException):
+    """Bad input from the user: one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+
+def fails_cleanly(command: F) -> F:
+    """Turn the errors a user can cause into one line on stderr and exit status 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except USER_ERRORS as error:
+            raise UserError(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]
