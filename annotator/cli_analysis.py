@@ -68,12 +68,12 @@ def _write(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, out
 
 
 def _analysed(video: Path, shots: bool, sounds: bool) -> Any:
-    from annotator.media.probe import probe
+    from annotator.media.probe import probe_with_index
     from annotator.project.analyze import analyze_file
 
-    info = probe(video)
+    info, index = probe_with_index(video)
     report = _progress(f"analysing {video.name}")
-    return analyze_file(video, info, pictures=shots, sound=sounds, progress=report)
+    return analyze_file(video, info, pictures=shots, sound=sounds, progress=report, index=index)
 
 
 @click.command()

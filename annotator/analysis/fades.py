@@ -2,9 +2,11 @@
 
 A dip is a run of frames darker than ``black``; the fade begins where the brightness
 started falling into it and ends where it stopped rising out of it (at most ``reach``
-frames either side). A dark shot is not a fade: the fall into it, or the rise out of it,
-must be at least ``depth`` levels. A long dip (a black stretch) gives a fade out and a
-fade in, one at each end. Score: the depth of the fall or rise, whichever is larger.
+frames either side). One shorter than ``min_frames`` is a cut to black, reported as a hard
+cut at its first black frame (a film excerpt that starts on two black frames). A dark
+shot is not a fade: the fall into it, or the rise out of it, must be at least ``depth``
+levels. A long dip (a black stretch) gives a fade out and a fade in, one at each end.
+Score: the depth of the fall or rise, whichever is larger.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class FadeSettings:
     reach: int = 60
     longest_dip: int = 50  # frames of black that are still one transition
     slope: float = 0.2  # a level change smaller than this per frame is flat
+    min_frames: int = 4  # a shorter "fade" is a cut to black: reported as a hard cut
 
 
 def _dips(levels: Sequence[float], black: float) -> list[tuple[int, int]]:
@@ -79,6 +82,11 @@ def find_fades(levels: Sequence[float], settings: FadeSettings | None = None) ->
                 found.append(ShotBoundary(dip_start, ShotKind.GRADUAL, start, dip_start + 1, round(fall, 1)))
             if rise >= settings.depth:
                 found.append(ShotBoundary(dip_end, ShotKind.GRADUAL, dip_end - 1, end, round(rise, 1)))
+            continue
+        if end - start < settings.min_frames:  # a cut to black and straight out of it
+            found.append(
+                ShotBoundary(dip_start, ShotKind.HARD, dip_start, dip_start + 1, round(max(fall, rise), 1))
+            )
             continue
         middle = (start + end) // 2
         found.append(ShotBoundary(middle, ShotKind.GRADUAL, start, end, round(max(fall, rise), 1)))

@@ -54,15 +54,17 @@ def brightness(frame: Tiny) -> float:
     return float(frame.bgr.mean())
 
 
-def signature(bgr: Bgr) -> Signature:
-    """The colour and edge signature of one frame (see the module docstring)."""
-    small = cv2.resize(bgr, (96, 54), interpolation=cv2.INTER_AREA)
-    hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
+def signature(frame: Tiny) -> Signature:
+    """The colour and edge signature of one frame (see the module docstring), from its tiny
+    version: the pass has made it already, and a 64x36 picture is enough to say what a
+    stretch looks like."""
+    hsv = frame.hsv.astype(np.uint8)
     hue, sat, val = hsv[..., 0].ravel(), hsv[..., 1].ravel(), hsv[..., 2].ravel()
-    hue_hist = np.histogram(hue, bins=12, range=(0, 180), weights=sat.astype(np.float32))[0]
+    # bincount, not np.histogram: ten times faster, and these are fixed equal bins.
+    hue_hist = np.bincount(hue // 15, weights=sat, minlength=12)[:12]
     hue_hist = hue_hist / max(float(hue_hist.sum()), 1.0)
-    sat_hist = np.histogram(sat, bins=4, range=(0, 256))[0] / sat.size
-    val_hist = np.histogram(val, bins=4, range=(0, 256))[0] / val.size
-    edges = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), 80, 160)
+    sat_hist = np.bincount(sat >> 6, minlength=4) / sat.size
+    val_hist = np.bincount(val >> 6, minlength=4) / val.size
+    edges = cv2.Canny(cv2.cvtColor(frame.bgr.astype(np.uint8), cv2.COLOR_BGR2GRAY), 80, 160)
     extra = [float(np.count_nonzero(edges)) / edges.size, float(val.mean()) / 255]
     return np.concatenate([hue_hist, sat_hist, val_hist, extra]).astype(np.float32)

@@ -108,7 +108,7 @@ def detect_shots(
         abrupt = changes[index] >= settings.cut_floor * 2
         dissolve = dissolves.push(index, small, float(changes[index]), cut_here=abrupt)
         found += [dissolve] if dissolve is not None else []
-        signatures[index] = signature(bgr)
+        signatures[index] = signature(small)
         previous = small
         if progress is not None and index % 256 == 0:
             progress(index / times.frame_count)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from annotator.media.probe import probe_with_index
+from annotator.media.stream_index import StreamIndex
 
 if TYPE_CHECKING:
     from annotator.media.cache import MediaCache
@@ -67,12 +68,20 @@ def open_frame_source(
 
 
 def scan_frames(
-    path: Path, cache: MediaCache | None = None, *, width: int, height: int
+    path: Path,
+    cache: MediaCache | None = None,
+    *,
+    width: int,
+    height: int,
+    index: StreamIndex | None = None,
 ) -> Iterator[tuple[int, npt.NDArray[np.uint8]]]:
     """Every frame of ``path`` in order, ``width`` x ``height`` BGR (OpenCV's order), with
-    its index in the frame table: one decoder pass, for analysis (``PyAVFrameSource.scan``)."""
-    _, index = probe_with_index(Path(path), cache)
+    its index in the frame table: one decoder pass, for analysis (``PyAVFrameSource.scan``;
+    frame threading, which a sequential pass gains from). ``index``: the stream index if the
+    caller has it (else the file is probed, through ``cache`` if given)."""
+    if index is None:
+        _, index = probe_with_index(Path(path), cache)
     from annotator.media.backends.pyav import PyAVFrameSource
 
-    with PyAVFrameSource(Path(path), index, cache_bytes=0) as source:
+    with PyAVFrameSource(Path(path), index, cache_bytes=0, thread_type="AUTO") as source:
         yield from source.scan(width, height)

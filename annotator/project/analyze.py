@@ -27,6 +27,7 @@ from annotator.domain.video_info import VideoInfo
 from annotator.media.audio_pcm import audio_offset_s, read_pcm
 from annotator.media.cache import MediaCache
 from annotator.media.frame_source import scan_frames
+from annotator.media.stream_index import StreamIndex
 
 ANALYSIS_VERSION = 1
 Progress = Callable[[float], None]
@@ -50,15 +51,17 @@ def analyze_file(
     *,
     pictures: bool = True,
     sound: bool = True,
+    index: StreamIndex | None = None,
 ) -> VideoAnalysis:
     """Shots and sounds of ``path``, whose frames ``info`` describes (a proxy has the same);
-    ``pictures`` or ``sound`` False leaves that part out (empty)."""
+    ``pictures`` or ``sound`` False leaves that part out (empty). ``index``: ``path``'s
+    stream index if the caller probed it (else it is probed, through ``cache``)."""
     report = progress or (lambda _fraction: None)
     boundaries: list[ShotBoundary] = []
     signatures = np.zeros((0, SIGNATURE_SIZE), np.float32)
     if pictures:
         width, height = SCAN_SIZE
-        frames = scan_frames(path, cache, width=width, height=height)
+        frames = scan_frames(path, cache, width=width, height=height, index=index)
         share = 0.8 if sound and info.has_audio else 1.0
         shots = detect_shots(frames, info.times(), progress=lambda f: report(share * f), cancel=cancel)
         boundaries, signatures = shots.boundaries, shots.signatures

@@ -36,3 +36,9 @@ def test_a_long_black_stretch_gives_a_fade_out_and_a_fade_in() -> None:
 def test_black_at_the_very_start_or_end_separates_no_shots() -> None:
     assert find_fades([0.0] * 5 + [50.0, 100.0] + [100.0] * 20) == []
     assert find_fades([100.0] * 20 + [50.0] + [0.0] * 5) == []
+
+
+def test_a_cut_to_black_and_straight_out_is_a_hard_cut() -> None:
+    levels = [120.0] * 20 + [2.0] + [60.0, 110.0] + [110.0] * 20  # 3 frames: one black, two up
+    (cut,) = find_fades(levels)
+    assert (cut.kind, cut.frame, cut.start_frame, cut.end_frame) == (ShotKind.HARD, 20, 20, 21)
