@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from annotator.domain.label import Label, label_with_key
-from annotator.domain.segment import Review, Segment, SegmentError, Verdict, check_bounds
+from annotator.domain.segment import Review, Segment, SegmentError, Source, Verdict, check_bounds
 from annotator.editing import commands
 from annotator.editing.annotation_store import AnnotationStore
 from annotator.editing.edit_group_command import EditGroupCommand
@@ -167,10 +167,36 @@ class AnnotationDocument(WriteThrough):
         self._push(commands.AddReviewCommand(self, review))
 
     # -- imports --------------------------------------------------------------------------
-    def apply_import(self, plan: ImportPlan) -> ImportReport:
+    def apply_import(self, plan: ImportPlan, text: str | None = None) -> ImportReport:
         """Write a checked import as one undoable step (all of it or, on error, nothing)."""
-        self._push(ImportCommand(self, plan))
+        self._push(ImportCommand(self, plan, text))
         return plan.report()
+
+    # -- proposals ----------------------------------------------------------------------
+    def add_proposals(self, plan: ImportPlan) -> ImportReport:
+        """Store what an analysis proposes (``source = proposal``): one undoable step."""
+        return self.apply_import(plan, f"Add {len(plan.segments)} proposals")
+
+    def accept_proposals(self, segment_ids: Iterable[str]) -> None:
+        """The proposals among ``segment_ids`` become segments coded by the current user
+        (their score and what proposed them stay in the attributes): one undoable step."""
+        changes = [
+            (before, replace(before, source=Source.MANUAL, annotator=self.user,
+                             attributes={**before.attributes, "accepted_proposal": True}))
+            for before in (self.store.segment(segment_id) for segment_id in segment_ids)
+            if before.source == Source.PROPOSAL
+        ]  # fmt: skip
+        self._push_changes(
+            changes, "Accept proposal" if len(changes) == 1 else f"Accept {len(changes)} proposals"
+        )
+
+    def reject_proposals(self, segment_ids: Iterable[str]) -> None:
+        """Delete the proposals among ``segment_ids`` (proposing again will not bring them
+        back: their ids stay taken): one undoable step."""
+        rejected = [i for i in segment_ids if self.store.segment(i).source == Source.PROPOSAL]
+        if rejected:
+            text = "Reject proposal" if len(rejected) == 1 else f"Reject {len(rejected)} proposals"
+            self._push(commands.RemoveSegmentsCommand(self, [self.store.segment(i) for i in rejected], text))
 
     # -- steps ----------------------------------------------------------------------------
     @contextmanager

@@ -82,9 +82,11 @@ class AddSegmentCommand(DocumentCommand):
 class RemoveSegmentsCommand(DocumentCommand):
     """Soft-delete segments; undo restores them unchanged."""
 
-    def __init__(self, document: AnnotationDocument, segments: list[Segment]) -> None:
+    def __init__(
+        self, document: AnnotationDocument, segments: list[Segment], text: str | None = None
+    ) -> None:
         noun = "segment" if len(segments) == 1 else f"{len(segments)} segments"
-        super().__init__(document, f"Delete {noun}")
+        super().__init__(document, text or f"Delete {noun}")
         self._segments = segments
 
     def apply(self) -> None:

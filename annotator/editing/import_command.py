@@ -20,8 +20,8 @@ class ImportCommand(DocumentCommand):
     commands pushed after the import still find what they refer to. Videos the import
     added stay: adding a video is not an undoable edit. Each step ends with one ``reset``."""
 
-    def __init__(self, document: AnnotationDocument, plan: ImportPlan) -> None:
-        super().__init__(document, f"Import {plan.source.name}")
+    def __init__(self, document: AnnotationDocument, plan: ImportPlan, text: str | None = None) -> None:
+        super().__init__(document, text or f"Import {plan.source.name}")
         self._plan = plan
         self._written: WrittenImport | None = None
         self._segments: list[Segment] = []

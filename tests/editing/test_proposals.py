@@ -1,0 +1,65 @@
+"""Proposals through the document: added, accepted and rejected as undoable steps that
+every view hears of, never mixed into the user's data until accepted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from annotator.domain.label import Label
+from annotator.domain.segment import Segment, Source
+from annotator.editing.annotation_document import AnnotationDocument
+from annotator.project.import_plan import ImportPlan
+
+
+def plan(document: AnnotationDocument) -> ImportPlan:
+    video_id = document.store.videos()[0].id
+    shot = Label("shot", "#9e9e9e", description="Proposed by analysis")
+    segments = tuple(
+        Segment(video_id, -1, start, start + 25, f"p-{start}", annotator="", source=Source.PROPOSAL,
+                attributes={"proposed_by": "shots", "score": float(start)})
+        for start in (0, 25, 50)
+    )  # fmt: skip
+    return ImportPlan(Path("analysis"), segments, new_labels=(shot,))
+
+
+def snapshot(document: AnnotationDocument) -> list[tuple[str, int, int, str, str]]:
+    return sorted((s.id, s.start_frame, s.end_frame, s.source.value, s.annotator) for s in document.segments())
+
+
+def test_add_accept_reject_and_undo_every_step(document: AnnotationDocument) -> None:
+    resets: list[object] = []
+    document.reset.connect(lambda *args: resets.append(args))
+    steps = [snapshot(document)]
+    document.add_proposals(plan(document))
+    assert document.undo_stack.undoText() == "Add 3 proposals"
+    assert resets
+    steps.append(snapshot(document))
+    assert [s[3] for s in steps[-1]] == ["proposal"] * 3
+    document.accept_proposals(["p-25"])
+    accepted = document.segment("p-25")
+    assert (accepted.source, accepted.annotator) == (Source.MANUAL, "ana")
+    assert accepted.attributes == {"proposed_by": "shots", "score": 25.0, "accepted_proposal": True}
+    assert document.undo_stack.undoText() == "Accept proposal"
+    steps.append(snapshot(document))
+    document.reject_proposals(["p-0", "p-25"])  # p-25 is no longer a proposal: only p-0 goes
+    assert document.undo_stack.undoText() == "Reject proposal"
+    assert {s.id for s in document.segments()} == {"p-25", "p-50"}
+    steps.append(snapshot(document))
+    for expected in reversed(steps[:-1]):
+        document.undo_stack.undo()
+        assert snapshot(document) == expected
+    for expected in steps[1:]:
+        document.undo_stack.redo()
+        assert snapshot(document) == expected
+
+
+def test_accepting_a_segment_that_is_not_a_proposal_changes_nothing(document: AnnotationDocument) -> None:
+    label = document.labels()[0]
+    assert label.id is not None
+    coded = document.add_segment(document.store.videos()[0].id, label.id, 10, 20)
+    depth = document.undo_stack.count()
+    document.accept_proposals([coded.id])
+    document.reject_proposals([coded.id])
+    assert document.undo_stack.count() == depth
+    assert document.segment(coded.id) == replace(coded, updated_at=document.segment(coded.id).updated_at)
