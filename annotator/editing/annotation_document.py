@@ -177,11 +177,13 @@ class AnnotationDocument(WriteThrough):
         """Store what an analysis proposes (``source = proposal``): one undoable step."""
         return self.apply_import(plan, f"Add {len(plan.segments)} proposals")
 
-    def accept_proposals(self, segment_ids: Iterable[str]) -> None:
-        """The proposals among ``segment_ids`` become segments coded by the current user
-        (their score and what proposed them stay in the attributes): one undoable step."""
+    def accept_proposals(self, segment_ids: Iterable[str], annotator: str | None = None) -> None:
+        """The proposals among ``segment_ids`` become segments coded by the current user (or
+        ``annotator``; their score and what proposed them stay in the attributes): one
+        undoable step."""
+        coder = self.user if annotator is None else annotator
         changes = [
-            (before, replace(before, source=Source.MANUAL, annotator=self.user,
+            (before, replace(before, source=Source.MANUAL, annotator=coder,
                              attributes={**before.attributes, "accepted_proposal": True}))
             for before in (self.store.segment(segment_id) for segment_id in segment_ids)
             if before.source == Source.PROPOSAL

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.domain.segment import UNREVIEWED, Review, Segment, Verdict, review_status
+from annotator.domain.segment import UNREVIEWED, Review, Segment, Source, Verdict, review_status
 
 STATUSES = (UNREVIEWED, *(verdict.value for verdict in Verdict))
 DEFAULT_PREROLL_S = 1.0
@@ -23,12 +23,14 @@ DEFAULT_POSTROLL_S = 0.5
 
 @dataclass(frozen=True)
 class ReviewFilters:
-    """Which segments to review; ``None`` means any. The default: all unreviewed ones."""
+    """Which segments to review; ``None`` means any. The default: all unreviewed ones, no
+    analysis proposals (they are not anyone's coding until accepted)."""
 
     video_id: int | None = None
     label_id: int | None = None
     annotator: str | None = None
     status: str | None = UNREVIEWED
+    proposals: str = "exclude"  # analysis proposals: "exclude", "include" or "only"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ def matches(segment: Segment, latest: Mapping[str, Review], filters: ReviewFilte
         and (filters.label_id is None or segment.label_id == filters.label_id)
         and (filters.annotator is None or segment.annotator == filters.annotator)
         and (filters.status is None or review_status(latest.get(segment.id)) == filters.status)
+        and (
+            filters.proposals == "include"
+            or (segment.source == Source.PROPOSAL) == (filters.proposals == "only")
+        )
     )
 
 

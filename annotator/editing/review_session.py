@@ -18,7 +18,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.domain.segment import Review, Segment, SegmentError, Verdict, check_bounds, review_status
+from annotator.domain.segment import (
+    Review,
+    Segment,
+    SegmentError,
+    Source,
+    Verdict,
+    check_bounds,
+    review_status,
+)
 from annotator.editing import review_queue
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.review_queue import PlayRange, ReviewCounts, ReviewFilters, SummaryRow
@@ -119,15 +127,31 @@ class ReviewSession(QObject):
             self.note_changed.emit(note)
 
     def judge(self, verdict: Verdict) -> None:
-        """Record ``verdict`` (with the pending note) on the current segment, then move on."""
+        """Record ``verdict`` (with the pending note) on the current segment, then move on.
+
+        On an analysis proposal a verdict decides it, in one undoable step: approve (or
+        needs fix) accepts it as the reviewer's segment and records the verdict; reject
+        rejects it (it leaves the project, and the queue moves on by itself)."""
         segment = self.current()
         if segment is None:
             return
-        self.document.add_review(segment.id, verdict, self.note, reviewer=self.reviewer)
         last = self._position == len(self._queue) - 1
-        self.next()
+        if segment.source == Source.PROPOSAL and verdict == Verdict.REJECTED:
+            with self.document.edit_group("Review: reject proposal"):
+                self.document.reject_proposals([segment.id])
+        else:
+            self._record(segment, verdict)
+            self.next()
         if last:
             self.finished.emit()
+
+    def _record(self, segment: Segment, verdict: Verdict) -> None:
+        if segment.source != Source.PROPOSAL:
+            self.document.add_review(segment.id, verdict, self.note, reviewer=self.reviewer)
+            return
+        with self.document.edit_group("Review: accept proposal"):
+            self.document.accept_proposals([segment.id], annotator=self.reviewer)
+            self.document.add_review(segment.id, verdict, self.note, reviewer=self.reviewer)
 
     def nudge(self, start_delta: int, end_delta: int) -> None:
         """Move the current segment's edges by frames, as one undoable edit by the reviewer."""

@@ -7,8 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotator.domain.label import Label
-from annotator.domain.segment import Segment, Source
+from annotator.domain.segment import Segment, Source, Verdict
 from annotator.editing.annotation_document import AnnotationDocument
+from annotator.editing.review_queue import ReviewFilters
+from annotator.editing.review_session import ReviewSession
 from annotator.project.import_plan import ImportPlan
 
 
@@ -24,7 +26,8 @@ def plan(document: AnnotationDocument) -> ImportPlan:
 
 
 def snapshot(document: AnnotationDocument) -> list[tuple[str, int, int, str, str]]:
-    return sorted((s.id, s.start_frame, s.end_frame, s.source.value, s.annotator) for s in document.segments())
+    rows = ((s.id, s.start_frame, s.end_frame, s.source.value, s.annotator) for s in document.segments())
+    return sorted(rows)
 
 
 def test_add_accept_reject_and_undo_every_step(document: AnnotationDocument) -> None:
@@ -63,3 +66,30 @@ def test_accepting_a_segment_that_is_not_a_proposal_changes_nothing(document: An
     document.reject_proposals([coded.id])
     assert document.undo_stack.count() == depth
     assert document.segment(coded.id) == replace(coded, updated_at=document.segment(coded.id).updated_at)
+
+
+def test_review_queues_proposals_only_when_asked_and_verdicts_decide_them(document: AnnotationDocument):
+
+    label = document.labels()[0]
+    assert label.id is not None
+    coded = document.add_segment(document.store.videos()[0].id, label.id, 100, 120)
+    document.add_proposals(plan(document))
+    session = ReviewSession(document, "rita")
+    session.set_filters(ReviewFilters())
+    assert session.queue == [coded.id]  # by default, no proposals
+    session.set_filters(ReviewFilters(proposals="only"))
+    assert session.queue == ["p-0", "p-25", "p-50"]
+    session.judge(Verdict.APPROVED)  # accepted, by the reviewer, and approved: one step
+    accepted = document.segment("p-0")
+    assert (accepted.source, accepted.annotator) == (Source.MANUAL, "rita")
+    assert [r.verdict for r in document.store.reviews("p-0")] == [Verdict.APPROVED]
+    assert document.undo_stack.undoText() == "Review: accept proposal"
+    assert session.current().id == "p-25"  # type: ignore[union-attr]
+    session.judge(Verdict.REJECTED)  # gone from the project; the queue moves on by itself
+    assert "p-25" not in {s.id for s in document.segments()}
+    assert session.current().id == "p-50"  # type: ignore[union-attr]
+    document.undo_stack.undo()
+    assert document.segment("p-25").source == Source.PROPOSAL
+    document.undo_stack.undo()
+    assert document.segment("p-0").source == Source.PROPOSAL
+    assert document.store.reviews("p-0") == []
