@@ -91,6 +91,7 @@ class PlayerEngine(QObject):
         self._playing = False
         self._speed = 1.0
         self._reversing = False
+        self._until: int | None = None  # playing forward stops exactly here
         self._error_reported = False
         self.frames_passed_over = 0
         """Frames decoded while playing but never shown because a later one was due."""
@@ -162,11 +163,14 @@ class PlayerEngine(QObject):
         self._notifier.setEnabled(False)
         self._finalizer()
 
-    def play(self) -> None:
-        """Play forward at the current speed from the frame on screen."""
+    def play(self, until: int | None = None) -> None:
+        """Play forward at the current speed from the frame on screen; with ``until``, stop
+        exactly on that frame. No frame past it is ever shown, however late the machine is
+        (a late player passes frames over to keep time: a watcher could not stop it in time)."""
         if self._frame_times is None:
             return
         self._start_motion(reversing=False)
+        self._until = until
 
     def pause(self) -> None:
         """Stop moving; the frame on screen stays and becomes the playhead."""
@@ -243,6 +247,7 @@ class PlayerEngine(QObject):
         self._tick.stop()
         self._audio.stop()
         self._reversing = reversing
+        self._until = None
         step = -1 if reversing else 1
         # From the frame asked for if it is not on screen yet (just loaded, or a seek in
         # flight), else from the one after the frame on screen.
@@ -284,15 +289,16 @@ class PlayerEngine(QObject):
             self.playing_changed.emit(playing)
 
     def _due_frame(self) -> tuple[int, bool]:
-        """The frame the clock has reached, and whether the clock is past the video's end
-        (or before its start, backwards)."""
+        """The frame the clock has reached, and whether the clock is past where playing
+        stops: the video's end (its start, backwards) or the ``until`` frame."""
         times = self._frame_times
         assert times is not None
         media_s = self._clock.media_s()
         if self._reversing:
             return (0, True) if media_s <= 0 else (times.frame_at(media_s), False)
-        if media_s >= times.duration_s:
-            return times.frame_count - 1, True
+        last = times.frame_count - 1 if self._until is None else min(self._until, times.frame_count - 1)
+        if media_s >= times.seconds(last + 1):
+            return last, True
         return times.frame_at(media_s), False
 
     # -- pictures ----------------------------------------------------------------------

@@ -1,10 +1,9 @@
 """Plays the segment under review: from start minus pre-roll to end plus post-roll.
 
-The engine has no "play until", so the controller watches the frames it reports: it seeks
-to the first frame, starts playing once that frame is on screen, and pauses when a frame at
-or past the stop frame is reported, then asks for the stop frame itself. That request pins
-the picture: a frame the decoder delivers late (past the stop) is ignored by the engine, and
-an overshoot is corrected to the exact stop frame. With loop on it starts over instead.
+The controller seeks to the first frame, starts playing once that frame is on screen with
+``play(until=stop frame)`` (the engine never shows a frame past it, however late the
+machine is), and when the stop frame is reported asks for it once more, which pins the
+picture there. With loop on it starts over instead.
 
 When the engine reloads its media under the review (``VideoLoader`` swaps in a proxy as soon as
 it is built, typically just after the review crossed into a new video), ``hold`` before the
@@ -111,7 +110,7 @@ class ReviewController(QObject):
             return
         if self._state is _State.SEEKING and frame == self._start_at:
             self._state = _State.PLAYING
-            self._engine.play()
+            self._engine.play(until=played.stop_frame)
             if frame == played.first_frame:
                 self.range_started.emit(frame)
         elif self._state is _State.PLAYING and frame >= played.stop_frame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from player_helpers import image_frame_number, load_and_wait
 from PySide6.QtMultimedia import QMediaDevices
@@ -100,4 +102,26 @@ def test_shuttle_forward_after_reverse_plays_forward_at_1x(qtbot, engine, proxy_
     engine.shuttle_forward()
     assert engine.rate == 1.0
     assert engine.is_playing
+    engine.pause()
+
+
+def test_play_until_never_shows_a_frame_past_it_however_late(qtbot, engine, proxy_clip):
+    """A late GUI thread makes the player pass frames over to keep time; with ``until`` it
+    still stops exactly on that frame (review mode's stop frame: this was seen overshoot by
+    several frames at load 9)."""
+    path, times = proxy_clip
+    load_and_wait(qtbot, engine, path, times)
+    with qtbot.waitSignal(engine.frame_shown, timeout=3000):
+        engine.seek_frame(40)
+    shown = _collect(engine)
+    engine.play(until=48)
+    time.sleep(0.6)  # the GUI thread stalls: the clock runs 15 frames past 40
+    qtbot.waitUntil(lambda: not engine.is_playing, timeout=5000)
+    frames = [frame for frame, _pixels in shown]
+    assert frames[-1] == 48
+    assert max(frames) == 48
+    assert all(frame == pixels for frame, pixels in shown)
+    assert engine.current_frame == 48
+    engine.play()  # a plain play afterwards runs on past it
+    qtbot.waitUntil(lambda: engine.current_frame > 52, timeout=5000)
     engine.pause()
