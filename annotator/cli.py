@@ -137,9 +137,18 @@ def labels(project: Path) -> None:
     show_default=True,
     help="Analysis proposals not yet accepted: leave out, put in, or export only them.",
 )
+@click.option(
+    "--embed-media", is_flag=True, help="qdpx: put the videos inside the .qdpx (default: relative paths)."
+)
 @fails_cleanly
 def export(
-    project: Path, format_: str, output: Path | None, video: str | None, status: str | None, proposals: str
+    project: Path,
+    format_: str,
+    output: Path | None,
+    video: str | None,
+    status: str | None,
+    proposals: str,
+    embed_media: bool,
 ) -> None:
     """Export PROJECT's segments as csv, json, eaf (ELAN), vtt or srt."""
     with open_project(project) as opened:
@@ -150,7 +159,7 @@ def export(
         else:
             from annotator.project import exchange
 
-            count = exchange.export(opened, format_, output, video, status, proposals)
+            count = exchange.export(opened, format_, output, video, status, proposals, embed_media)
     click.echo(f"exported {count} segments" + (f" to {output}" if output else ""), err=True)
 
 

@@ -13,7 +13,7 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
 T = TypeVar("T")
 _NEW_FILE_MODE = 0o666  # narrowed by the umask, as for any file a program creates
@@ -29,6 +29,19 @@ def save_text(
     handle, temporary = _create_beside(Path(path))
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as out:
+            result = write(out)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def save_binary(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Like :func:`save_text`, for a binary file (a zip)."""
+    handle, temporary = _create_beside(Path(path))
+    try:
+        with os.fdopen(handle, "wb") as out:
             result = write(out)
         os.replace(temporary, path)
     except BaseException:

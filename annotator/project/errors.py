@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt")
-IMPORT_FORMATS = ("csv", "json", "eaf")
+EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt", "qdpx")
+IMPORT_FORMATS = ("csv", "json", "eaf", "qdpx")
 SINGLE_VIDEO_FORMATS = ("eaf", "vtt", "srt")
 
 

@@ -21,6 +21,7 @@ from annotator.project import importers
 from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
 from annotator.project.import_plan import ImportPlan, ImportReport, write_import
 from annotator.project.project import Project
+from annotator.project.qdpx_exchange import export_qdpx, plan_qdpx
 
 __all__ = ["ImportPlan", "ImportReport", "export", "guess_format", "import_file", "plan_import"]
 
@@ -32,15 +33,19 @@ def export(
     video: str | None = None,
     status: str | None = None,
     proposals: str = "exclude",
+    embed_media: bool = False,
 ) -> int:
     """Write the project's segments (optionally one video's, one status's) to ``path``;
-    ``proposals``: leave them out (``exclude``), put them in (``include``) or ``only`` them."""
+    ``proposals``: leave them out (``exclude``), put them in (``include``) or ``only`` them.
+    ``embed_media``: REFI-QDA only, put the videos inside the .qdpx."""
     if fmt not in EXPORT_FORMATS:
         raise ProjectError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
     path = Path(path)
     if fmt == "csv":
         return save_text(path, lambda out: project.export_csv(out, video, status, proposals), newline="")
     segments = project.segments_for_export(video, status, proposals)
+    if fmt == "qdpx":
+        return export_qdpx(project, path, segments, embed_media)
     labels = project.store.labels()
     if fmt == "json":
         chosen = [project.video_by_name(video)] if video else project.store.videos()
@@ -91,6 +96,8 @@ def plan_import(
         return importers.plan_csv(project, Path(path))
     if chosen == "json":
         return importers.plan_json(project, Path(path))
+    if chosen == "qdpx":
+        return plan_qdpx(project, Path(path))
     return importers.plan_eaf(project, Path(path), video, mapping, new_labels)
 
 

@@ -1,0 +1,1 @@
+"""REFI-QDA project exchange (``.qdpx``): MAXQDA, NVivo, ATLAS.ti, QualCoder."""
