@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt", "qdpx")
+EXPORT_FORMATS = ("csv", "json", "eaf", "vtt", "srt", "qdpx", "edl", "fcpxml", "otio")
 IMPORT_FORMATS = ("csv", "json", "eaf", "qdpx")
 SINGLE_VIDEO_FORMATS = ("eaf", "vtt", "srt")
 

@@ -18,6 +18,7 @@ from annotator.formats.eaf.writer import relative_media_url, write_eaf
 from annotator.formats.json.writer import write_json
 from annotator.formats.subtitles.writer import write_srt, write_vtt
 from annotator.project import importers
+from annotator.project.edit_lists import EDIT_LISTS, export_edit_list
 from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS, ProjectError
 from annotator.project.import_plan import ImportPlan, ImportReport, write_import
 from annotator.project.project import Project
@@ -46,6 +47,8 @@ def export(
     segments = project.segments_for_export(video, status, proposals)
     if fmt == "qdpx":
         return export_qdpx(project, path, segments, embed_media)
+    if fmt in EDIT_LISTS:
+        return export_edit_list(project, fmt, path, segments)
     labels = project.store.labels()
     if fmt == "json":
         chosen = [project.video_by_name(video)] if video else project.store.videos()
