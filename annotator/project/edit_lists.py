@@ -20,6 +20,8 @@ def export_edit_list(project: Project, fmt: str, path: Path, segments: list[Segm
     rates = {videos[segment.video_id].info.fps for segment in segments}
     if fmt == "edl" and len(rates) > 1:
         listed = ", ".join(sorted(f"{float(rate):g}" for rate in rates))
-        raise ProjectError(f"{path}: an EDL has one frame rate, these segments have {listed} fps: use --video")
+        raise ProjectError(
+            f"{path}: an EDL has one frame rate, these segments have {listed} fps: use --video"
+        )
     built = timeline(project.directory.name, segments, videos, labels, media)
     return save_edit_list(Path(path), fmt, built)

@@ -1,0 +1,1 @@
+"""Reports of a project's work: airtime statistics (text, CSV, JSON, SVG)."""
