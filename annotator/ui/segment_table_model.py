@@ -92,9 +92,18 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.id
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return QColor(self._document.label(segment.label_id).colour)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (START, END):
-            frame = segment.start_frame if column == START else segment.end_frame
-            return f"frame {frame}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(segment, column)
+        return None
+
+    def _tooltip(self, segment: Segment, column: int) -> str | None:
+        """Start and end as frame numbers; the whole note (its column is often narrow)."""
+        if column in (START, END):
+            return f"frame {segment.start_frame if column == START else segment.end_frame}"
+        if column == NOTE:
+            return segment.note or None
+        if column == LABEL:
+            return self._document.label(segment.label_id).name
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,6 +1,6 @@
 """Reviewer mode in the main window: Ctrl+R, the review dock, review keys, playback.
 
-Entering asks the reviewer's name once (remembered in ``AppSettings.reviewer_name``),
+Entering asks the reviewer's name once (the annotator's offered; remembered in ``AppSettings``),
 builds a ``ReviewSession`` on the workspace's document, a ``ReviewController`` on its
 player and the review panel, and tells the workspace, whose key bindings switch to the
 review rows of the key table. Each segment that becomes current is shown on its video,
@@ -82,7 +82,7 @@ class ReviewMode(QObject):
             workspace.show_message("Open a project to review it", 4000)
             self._set_checked(False)
             return
-        reviewer = workspace.user_name(UserRole.REVIEWER) or workspace.settings.annotator_name
+        reviewer = workspace.user_name(UserRole.REVIEWER)
         self.session = ReviewSession(workspace.document, reviewer, self)
         self.controller = ReviewController(self.session, workspace.engine, self)
         self.panel = ReviewPanel(self.session)

@@ -100,12 +100,19 @@ class TimelineView(QGraphicsView):
 
     # -- video and background data --------------------------------------------------------
     def set_video(
-        self, video_id: int, fps: Fraction, frame_count: int, frame_times: FrameTimes | None = None
+        self,
+        video_id: int,
+        fps: Fraction,
+        frame_count: int,
+        frame_times: FrameTimes | None = None,
+        has_audio: bool = True,
     ) -> None:
-        """Show ``video_id``: its segments, its timecodes; zoomed to fit, lanes empty."""
+        """Show ``video_id``: its segments, its timecodes; zoomed to fit, lanes empty (the
+        audio lane says "no audio" when the video has no sound)."""
         self._drag.cancel()
         self.selection.clear()
         self.overlay.fps = Fraction(fps)
+        self.overlay.audio_note = "" if has_audio else "no audio"
         self.overlay.playhead_frame = None
         self._relayout(lambda: setattr(self.scale, "frame_count", frame_count))
         self.waveform.set_frame_times(frame_times or FrameTimes.constant(Fraction(fps), max(frame_count, 1)))
