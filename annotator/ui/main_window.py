@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.coding_keys = CodingKeys(workspace, self.views.selected_segment_ids)
         self.undo_redo = UndoRedo(workspace)
         self.project_actions = ProjectActions(workspace, self.runner)
-        self.review = ReviewMode(workspace, self.views, self)  # Ctrl+R, its own keys and dock
+        self.review = ReviewMode(workspace, self.views, self, self.table_dock)  # Ctrl+R, keys, dock
         self.user_settings = UserSettings(workspace)
 
     def _key_owners(self) -> KeyOwners:

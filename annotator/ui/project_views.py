@@ -17,6 +17,7 @@ from annotator.domain.video import Video
 from annotator.project.project import Project
 from annotator.ui.segment_table_widget import SegmentTableWidget
 from annotator.ui.timeline.timeline_view import TimelineView
+from annotator.ui.timeline.timeline_zoom import ZoomState
 from annotator.ui.vocabulary_panel import VocabularyPanel
 from annotator.ui.workspace import Workspace
 
@@ -39,6 +40,7 @@ class ProjectViews(QObject):
         self.timeline: TimelineView | None = None
         self.table: SegmentTableWidget | None = None
         self.vocabulary: VocabularyPanel | None = None
+        self._zooms: dict[int, ZoomState] = {}  # video id -> its timeline's zoom, as left
         workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closed.connect(self._on_workspace_project_closed)
         workspace.video_changed.connect(self._on_workspace_video_changed)
@@ -102,6 +104,10 @@ class ProjectViews(QObject):
         self._table_dock.setWidget(self.table)
         self.vocabulary = VocabularyPanel(document)
         self._vocabulary_dock.setWidget(self.vocabulary)
+        self._zooms.clear()
+        coding = self._workspace.coding
+        assert coding is not None
+        coding.open_labels_changed.connect(self._on_coding_open_labels_changed)
 
     def _on_workspace_project_closed(self) -> None:
         if self.timeline is not None:
@@ -113,12 +119,23 @@ class ProjectViews(QObject):
 
     # -- keeping in step --------------------------------------------------------------
     def _on_workspace_video_changed(self, video: Video) -> None:
+        """Show the video; its timeline zoomed and scrolled as the user left it."""
         if self.timeline is None or self.table is None:
             return
+        left = self.timeline.video_id()
+        if left is not None:
+            self._zooms[left] = self.timeline.zoom_state()
         info = video.info
         times = info.times()
         self.timeline.set_video(video.id, info.fps, info.frame_count, times, info.has_audio)
+        if video.id in self._zooms:
+            self.timeline.restore_zoom(self._zooms[video.id])
         self.table.model.set_video(video.id, info.fps, times)
+
+    def _on_coding_open_labels_changed(self) -> None:
+        coding = self._workspace.coding
+        if self.timeline is not None and coding is not None:
+            self.timeline.set_open_segments(coding.open_labels)
 
     def _on_engine_frame_shown(self, frame: int, _image: object) -> None:
         if self.timeline is not None:

@@ -56,6 +56,7 @@ class Workspace(QObject):
         self.video: Video | None = None
         self.missing: set[int] = set()
         self.reviewing = False
+        self._places: dict[int, int] = {}  # video id -> the frame it was left at
 
     # -- the project ------------------------------------------------------------------
     def open_project(self, project: Project) -> None:
@@ -88,6 +89,7 @@ class Workspace(QObject):
         project, document = self.project, self.document
         self.project = self.document = self.coding = self.video = None
         self.missing = set()
+        self._places = {}
         self.project_closed.emit()
         document.deleteLater()
         project.close()
@@ -132,14 +134,21 @@ class Workspace(QObject):
         return videos
 
     def select_video(self, video_id: int) -> None:
-        """Make the video current: coding starts afresh, every view and the player follow."""
+        """Make the video current: coding starts afresh, every view and the player follow
+        (the player at the frame where the user left this video, ``place``)."""
         if self.project is None or self.coding is None:
             return
+        if self.video is not None and self.video.id not in self.missing:
+            self._places[self.video.id] = self.engine.current_frame
         self.video = self.project.store.video(video_id)
         self.coding.set_video(video_id)
         self.video_changed.emit(self.video)
 
     # -- the playhead -----------------------------------------------------------------
+    def place(self, video_id: int) -> int:
+        """The frame the user left ``video_id`` at in this session (0 if never shown)."""
+        return self._places.get(video_id, 0)
+
     @property
     def frame_count(self) -> int:
         return self.video.info.frame_count if self.video else 0

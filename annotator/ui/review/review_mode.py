@@ -28,13 +28,21 @@ from annotator.ui.workspace import Workspace
 class ReviewMode(QObject):
     """Owns everything review mode adds; nothing of it exists while off.
 
-    Its dock is added to ``dock_host`` on first use; ``views`` gives it the timeline."""
+    Its dock is added to ``dock_host`` on first use, tabbed with ``beside`` (the segment
+    table's dock); ``views`` gives it the timeline."""
 
-    def __init__(self, workspace: Workspace, views: ProjectViews, dock_host: QMainWindow) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        views: ProjectViews,
+        dock_host: QMainWindow,
+        beside: QDockWidget | None = None,
+    ) -> None:
         super().__init__(workspace)
         self._workspace = workspace
         self._views = views
         self._dock_host = dock_host
+        self._beside = beside
         self._toggle: QAction | None = None
         self.session: ReviewSession | None = None
         self.controller: ReviewController | None = None
@@ -114,7 +122,9 @@ class ReviewMode(QObject):
         if self.dock is None:  # made on first use, so a saved layout never shows it empty
             self.dock = QDockWidget("Review", self._dock_host)
             self.dock.setObjectName("dock-review")
-            self._dock_host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+            self._dock_host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            if self._beside is not None:  # in the table's place, at its size, while reviewing
+                self._dock_host.tabifyDockWidget(self._beside, self.dock)
         self.dock.setWidget(panel)
         self.dock.show()
         self.dock.raise_()
