@@ -20,7 +20,7 @@ from annotator.domain.segment import Review, Segment, review_status
 from annotator.domain.timecode import format_smpte
 from annotator.editing.annotation_document import AnnotationDocument
 
-COLUMNS = ("Label", "Start", "End", "Duration (s)", "Annotator", "Note", "Status")
+COLUMNS = ("Label", "Start", "End", "Secs", "Annotator", "Note", "Status")
 LABEL, START, END, DURATION, ANNOTATOR, NOTE, STATUS = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

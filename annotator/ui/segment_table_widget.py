@@ -26,10 +26,10 @@ from annotator.ui.segment_table_model import (
 
 ALL_LABELS = "All labels"
 _COLUMN_SAMPLES = (
-    "animal interaction",
+    "conversation",
     "00:00:00:00",
     "00:00:00:00",
-    "Duration (s)",
+    "100.000",
     "annotator",
     "",
     "unreviewed",

@@ -91,6 +91,8 @@ class ReviewPanel(QWidget):
         self._connect()
 
     def _build_layout(self) -> None:
+        """Two columns, for a dock as wide as the segment table's: what is reviewed and the
+        verdict on the left, the queue its whole height on the right."""
         buttons = QHBoxLayout()
         for button in self.verdict_buttons.values():
             buttons.addWidget(button)
@@ -100,16 +102,19 @@ class ReviewPanel(QWidget):
             rolls.addWidget(widget)
         rolls.addWidget(self.loop)
         rolls.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.filter_bar)
-        layout.addLayout(rolls)
+        left = QVBoxLayout()
+        left.addWidget(self.filter_bar)
+        left.addLayout(rolls)
         for widget in (self.counts_label, self.current_label):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        layout.addWidget(self.note_edit)
-        layout.addWidget(self.queue_list, 1)
-        layout.addWidget(self.summary_label)
+            left.addWidget(widget)
+        left.addLayout(buttons)
+        left.addWidget(self.note_edit)
+        left.addWidget(self.summary_label)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.queue_list, 2)
 
     def _connect(self) -> None:
         session = self._session

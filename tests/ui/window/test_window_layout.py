@@ -47,15 +47,19 @@ def test_default_layout_puts_the_video_large_the_table_beside_and_the_timeline_a
     video = _in_window(window, window.player_panel.view)
     table = _in_window(window, window.table_dock)
     bottom = _in_window(window, window.timeline_dock)
-    assert bottom.left() <= 2 and bottom.right() >= width - 3  # the full width
+    assert bottom.left() <= 2
+    assert bottom.right() >= width - 3
     assert bottom.top() >= video.bottom()  # under the video
-    assert table.left() >= video.right() and table.bottom() <= bottom.top()  # beside the video
-    assert video.height() >= 0.38 * height and video.width() >= 0.45 * width  # large
+    assert table.left() >= video.right()
+    assert table.bottom() <= bottom.top()
+    assert video.height() >= 0.38 * height
+    assert video.width() >= 0.45 * width
     expected = default_layout(QRect(0, 0, width, height))
     assert abs(bottom.height() - expected.timeline_height_px) <= 12
     assert abs(table.width() - expected.table_width_px) <= 12
     assert not window.video_dock.isVisible()  # the toolbar's video box picks the video
-    assert window.video_picker.isVisible() and window.video_picker.currentText() == "numbered_25.mp4"
+    assert window.video_picker.isVisible()
+    assert window.video_picker.currentText() == "numbered_25.mp4"
     if height >= 1080:  # every track and both lanes in view, without scrolling
         assert timeline.viewport().height() >= RULER_HEIGHT_PX + timeline.layout_rows.bottom
     window.close()
