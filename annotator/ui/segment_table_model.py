@@ -123,7 +123,7 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.annotator
         if column == NOTE:
             return segment.note
-        return self.status_of(segment.id)
+        return self.status_of(segment.id).replace("_", " ")
 
     def _sort_key(self, segment: Segment, column: int) -> Any:
         if column == START:

@@ -26,7 +26,7 @@ from annotator.ui.segment_table_model import (
 
 ALL_LABELS = "All labels"
 _COLUMN_SAMPLES = (
-    "conversation",
+    "vehicle showcase",
     "00:00:00:00",
     "00:00:00:00",
     "100.000",
