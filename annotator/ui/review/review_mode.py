@@ -112,6 +112,8 @@ class ReviewMode(QObject):
         if self.dock is not None:
             self.dock.hide()
             self.dock.setWidget(None)  # type: ignore[arg-type]
+        if self._views.timeline is not None:  # not the docks' tab bar, which takes Left/Right
+            self._views.timeline.setFocus()
         for owned in (self.panel, self.controller, self.session):
             if owned is not None:
                 owned.deleteLater()
