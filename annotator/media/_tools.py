@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,24 @@ FFPROBE = "ffprobe"
 FFMPEG = "ffmpeg"
 
 
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else "unknown error"
+_CUT_SHORT = ("moov atom not found", "partial file")
+"""What FFmpeg says of a file that ends early (an unfinished download or copy)."""
+
+
+def _reason(stderr: str, path: Path) -> str:
+    """FFmpeg's complaint without its ``[mov @ 0x…]`` tag or the file's name (the error
+    names the file once); a file that ends early is said to be cut short."""
+    lines = []
+    for line in stderr.splitlines():
+        text = re.sub(r"^\[[^\]]* @ 0x[0-9a-f]+\]\s*", "", line.strip())
+        for name in (str(path), path.name):
+            text = text.removeprefix(f"{name}: ")
+        if text:
+            lines.append(text)
+    cut = next((sign for sign in _CUT_SHORT for line in lines if sign in line), None)
+    if cut is not None:
+        return f"{cut}: the file may be cut short"
+    return f"not a readable media file ({lines[-1] if lines else 'unknown error'})"
 
 
 def ffprobe_json(path: Path, *args: str) -> dict[str, Any]:
@@ -27,7 +43,7 @@ def ffprobe_json(path: Path, *args: str) -> dict[str, Any]:
     except OSError as error:
         raise MediaError(path, f"cannot run ffprobe ({error})") from error
     if result.returncode != 0:
-        raise MediaError(path, f"not a readable media file ({_last_line(result.stderr)})")
+        raise MediaError(path, _reason(result.stderr, path))
     try:
         document = json.loads(result.stdout or "{}")
     except json.JSONDecodeError as error:

@@ -70,8 +70,10 @@ class Project:
         return self.store_video(self.inspect_video(path))
 
     def inspect_video(self, path: Path) -> InspectedVideo:
-        """The slow, read-only half of adding a video (safe off the GUI thread)."""
-        path = Path(path).resolve()
+        """The slow, read-only half of adding a video (safe off the GUI thread). The path
+        is kept as given (made absolute, links not followed): a video added through a
+        symbolic link keeps the name the user chose; the fingerprint reads the file."""
+        path = Path(os.path.abspath(path))
         info = probe(path, cache=self.cache)
         return InspectedVideo(path, fingerprint(path), info)
 
@@ -83,10 +85,10 @@ class Project:
         return self.store.add_video(self._stored_path(inspected.path), inspected.fingerprint, inspected.info)
 
     def _stored_path(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.directory.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        for directory in (Path(os.path.abspath(self.directory)), self.directory.resolve()):
+            if path.is_relative_to(directory):
+                return path.relative_to(directory).as_posix()
+        return str(path)
 
     def video_path(self, video: Video) -> Path:
         return self.store.resolve_path(video)
@@ -96,7 +98,7 @@ class Project:
 
     def relink(self, video: Video, new_path: Path) -> Video:
         """Point a moved video at its new place, if the file there is the same video."""
-        new_path = Path(new_path).resolve()
+        new_path = Path(os.path.abspath(new_path))
         found = fingerprint(new_path)
         if found != video.fingerprint:
             raise ProjectError(f"{new_path}: not the same file as {video.path} (fingerprint differs)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,6 +16,14 @@ class UserRole(StrEnum):
 
     ANNOTATOR = "annotator"
     REVIEWER = "reviewer"
+
+
+def login_name() -> str:
+    """The name the user logged in with ("" if the system cannot tell)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no such user in the password database, no $USER
+        return ""
 
 
 class AppSettings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from annotator.domain.timecode import is_drop_frame_rate
 from annotator.ui.app_settings import UserRole
@@ -24,8 +24,8 @@ def ask_position(parent: QWidget, fps: Fraction) -> str | None:
     return text.strip() if ok and text.strip() else None
 
 
-def ask_user_name(parent: QWidget, role: UserRole) -> str:
-    """Ask the user's name in ``role``; "" if cancelled or blank."""
+def ask_user_name(parent: QWidget, role: UserRole, offered: str) -> str:
+    """Ask the user's name in ``role``, ``offered`` filled in; "" if cancelled or blank."""
     title, question = _NAME_QUESTIONS[role]
-    name, ok = QInputDialog.getText(parent, title, question)
+    name, ok = QInputDialog.getText(parent, title, question, QLineEdit.EchoMode.Normal, offered)
     return name.strip() if ok else ""

@@ -22,6 +22,7 @@ from annotator.ui.project_views import ProjectViews
 from annotator.ui.review.review_mode import ReviewMode
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
+from annotator.ui.user_settings import UserSettings
 
 PLAY, EDIT, LABEL_KEYS, VIEW, FILE, REVIEW = "Play", "Edit", "Edit/Label keys", "View", "File", "Review"
 OPEN_PROJECT = "&Open project…"  # the "Open recent" menu follows it
@@ -65,6 +66,7 @@ class KeyOwners:
     undo: UndoRedo
     project: ProjectActions
     review: ReviewMode
+    settings: UserSettings
     quit: Callable[[], object]
 
 
@@ -87,6 +89,7 @@ def key_table(owners: KeyOwners) -> list[KeyBinding]:
     return [
         *_player_rows(owners.transport),
         *_editing_rows(owners.undo, owners.coding),
+        KeyBinding("Se&ttings…", (), owners.settings.edit, (), EDIT, separated=True),
         *_view_rows(owners.views),
         *_file_rows(owners.project, owners.quit),
         *_review_rows(owners.review),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.key_table import OPEN_PROJECT
@@ -18,9 +18,11 @@ def build_menus(
     keys: KeyBindings,
     fill_recent: Callable[[QMenu], None],
     docks: Sequence[QDockWidget],
-) -> None:
+) -> QToolBar:
     """Each row's action in its menu, in table order; "Open recent" after "Open project";
-    the docks' toggles at the end of View; the toolbar's actions."""
+    the docks' toggles at the end of View; the toolbar's actions (returned: the window adds
+    its video box). A toolbar button shows the action's short ``iconText`` ("Undo"), not its
+    changing text ("Undo add segment"), so the buttons after it never move."""
     bar = window.menuBar()
     menus = {title.replace("&", ""): bar.addMenu(title) for title in MENUS}
     for row in keys.rows:
@@ -40,7 +42,10 @@ def build_menus(
     toolbar.setObjectName("toolbar-main")
     for row in keys.rows:
         if row.toolbar:
-            toolbar.addAction(keys.actions[row.name])
+            action = keys.actions[row.name]
+            action.setIconText(row.name)
+            toolbar.addAction(action)
+    return toolbar
 
 
 def _menu(menus: dict[str, QMenu], path: str) -> QMenu:

@@ -1,7 +1,7 @@
 """The views of the open project: the timeline, the segment table and the vocabulary panel.
 
 They exist while a project is open (each takes the document in ``__init__``): built when the
-workspace opens a project, placed under the player and in the window's docks, and dropped
+workspace opens a project, placed in the window's docks (the timeline's along the bottom), and dropped
 when it closes. This object keeps them in step with each other (selection), with the
 current video and with the player (playhead), and owns the timeline's zoom keys.
 """
@@ -11,12 +11,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator.domain.video import Video
 from annotator.project.project import Project
 from annotator.ui.segment_table_widget import SegmentTableWidget
 from annotator.ui.timeline.timeline_view import TimelineView
+from annotator.ui.timeline.timeline_zoom import ZoomState
 from annotator.ui.vocabulary_panel import VocabularyPanel
 from annotator.ui.workspace import Workspace
 
@@ -25,16 +26,21 @@ class ProjectViews(QObject):
     """Builds, places and links the per-project views."""
 
     def __init__(
-        self, workspace: Workspace, splitter: QSplitter, table_dock: QDockWidget, vocabulary_dock: QDockWidget
+        self,
+        workspace: Workspace,
+        timeline_dock: QDockWidget,
+        table_dock: QDockWidget,
+        vocabulary_dock: QDockWidget,
     ) -> None:
         super().__init__(workspace)
         self._workspace = workspace
-        self._splitter = splitter
+        self._timeline_dock = timeline_dock
         self._table_dock = table_dock
         self._vocabulary_dock = vocabulary_dock
         self.timeline: TimelineView | None = None
         self.table: SegmentTableWidget | None = None
         self.vocabulary: VocabularyPanel | None = None
+        self._zooms: dict[int, ZoomState] = {}  # video id -> its timeline's zoom, as left
         workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closed.connect(self._on_workspace_project_closed)
         workspace.video_changed.connect(self._on_workspace_video_changed)
@@ -88,7 +94,7 @@ class ProjectViews(QObject):
         document = self._workspace.document
         assert document is not None
         self.timeline = TimelineView(document)
-        self._splitter.addWidget(self.timeline)
+        self._timeline_dock.setWidget(self.timeline)
         self.timeline.seek_requested.connect(self._workspace.seek)
         self.timeline.segment_activated.connect(self.seek_to_segment)
         self.timeline.selection_changed.connect(self._on_timeline_selection_changed)
@@ -98,23 +104,38 @@ class ProjectViews(QObject):
         self._table_dock.setWidget(self.table)
         self.vocabulary = VocabularyPanel(document)
         self._vocabulary_dock.setWidget(self.vocabulary)
+        self._zooms.clear()
+        coding = self._workspace.coding
+        assert coding is not None
+        coding.open_labels_changed.connect(self._on_coding_open_labels_changed)
 
     def _on_workspace_project_closed(self) -> None:
         if self.timeline is not None:
-            self.timeline.setParent(None)
             self.timeline.deleteLater()
+        self._timeline_dock.setWidget(QWidget())
         self._table_dock.setWidget(QWidget())
         self._vocabulary_dock.setWidget(QWidget())
         self.timeline = self.table = self.vocabulary = None
 
     # -- keeping in step --------------------------------------------------------------
     def _on_workspace_video_changed(self, video: Video) -> None:
+        """Show the video; its timeline zoomed and scrolled as the user left it."""
         if self.timeline is None or self.table is None:
             return
+        left = self.timeline.video_id()
+        if left is not None:
+            self._zooms[left] = self.timeline.zoom_state()
         info = video.info
         times = info.times()
-        self.timeline.set_video(video.id, info.fps, info.frame_count, times)
+        self.timeline.set_video(video.id, info.fps, info.frame_count, times, info.has_audio)
+        if video.id in self._zooms:
+            self.timeline.restore_zoom(self._zooms[video.id])
         self.table.model.set_video(video.id, info.fps, times)
+
+    def _on_coding_open_labels_changed(self) -> None:
+        coding = self._workspace.coding
+        if self.timeline is not None and coding is not None:
+            self.timeline.set_open_segments(coding.open_labels)
 
     def _on_engine_frame_shown(self, frame: int, _image: object) -> None:
         if self.timeline is not None:

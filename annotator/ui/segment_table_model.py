@@ -20,7 +20,7 @@ from annotator.domain.segment import Review, Segment, review_status
 from annotator.domain.timecode import format_smpte
 from annotator.editing.annotation_document import AnnotationDocument
 
-COLUMNS = ("Label", "Start", "End", "Duration (s)", "Annotator", "Note", "Status")
+COLUMNS = ("Label", "Start", "End", "Secs", "Annotator", "Note", "Status")
 LABEL, START, END, DURATION, ANNOTATOR, NOTE, STATUS = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -92,9 +92,18 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.id
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return QColor(self._document.label(segment.label_id).colour)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (START, END):
-            frame = segment.start_frame if column == START else segment.end_frame
-            return f"frame {frame}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(segment, column)
+        return None
+
+    def _tooltip(self, segment: Segment, column: int) -> str | None:
+        """Start and end as frame numbers; the whole note (its column is often narrow)."""
+        if column in (START, END):
+            return f"frame {segment.start_frame if column == START else segment.end_frame}"
+        if column == NOTE:
+            return segment.note or None
+        if column == LABEL:
+            return self._document.label(segment.label_id).name
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -114,7 +123,7 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.annotator
         if column == NOTE:
             return segment.note
-        return self.status_of(segment.id)
+        return self.status_of(segment.id).replace("_", " ")
 
     def _sort_key(self, segment: Segment, column: int) -> Any:
         if column == START:

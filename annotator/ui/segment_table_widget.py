@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.ui.segment_table_model import (
+    LABEL,
     NOTE,
     SEGMENT_ID_ROLE,
     START,
@@ -24,6 +25,16 @@ from annotator.ui.segment_table_model import (
 )
 
 ALL_LABELS = "All labels"
+_COLUMN_SAMPLES = (
+    "vehicle showcase",
+    "00:00:00:00",
+    "00:00:00:00",
+    "100.000",
+    "annotator",
+    "",
+    "unreviewed",
+)
+"""What each column is sized for (the note column stretches)."""
 
 
 class SegmentTableWidget(QWidget):
@@ -49,12 +60,7 @@ class SegmentTableWidget(QWidget):
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(40)
-        for column, width in enumerate((130, 92, 92, 72, 80, 160, 90)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)  # status stays in view
+        self._size_columns()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.label_filter.currentTextChanged.connect(self._on_label_filter_changed)
@@ -70,6 +76,23 @@ class SegmentTableWidget(QWidget):
         layout.addWidget(self.table)
         self._fill_label_filter()
         self._syncing = False
+
+    def _size_columns(self) -> None:
+        """One line per row; every column as wide as its usual content, the note column
+        takes the rest (its whole text shows on hover) and keeps the status in view."""
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        metrics = self.table.fontMetrics()
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 8)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        for column, sample in enumerate(_COLUMN_SAMPLES):
+            swatch = 22 if column == LABEL else 0
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16 + swatch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
 
     def _fill_label_filter(self) -> None:
         current = self.label_filter.currentText()

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtWidgets import QProgressBar, QSizePolicy
 
 from annotator.project.project import Project
 from annotator.ui.background import TaskRunner
+from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.workspace import Workspace
 
 
-class CodingLabel(QLabel):
+class CodingLabel(ElidedLabel):
     """The open segments and the in/out marks: ``● laughter from 50   in 20   out 29``."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__("")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._workspace = workspace
         workspace.project_opened.connect(self._on_workspace_project_opened)
 
@@ -34,6 +36,20 @@ class CodingLabel(QLabel):
         if coding.mark_out is not None:
             parts.append(f"out {coding.mark_out - 1}")
         self.setText("   ".join(parts))
+
+
+class UserLabel(ElidedLabel):
+    """Whose name the open project's edits are stored with: ``coding as ana``."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__("")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        workspace.user_changed.connect(self._on_workspace_user_changed)
+        workspace.project_closed.connect(lambda: self.setText(""))
+
+    def _on_workspace_user_changed(self, name: str) -> None:
+        self.setText(f"coding as {name}")
+        self.setToolTip(f"Segments you code are stored as coded by {name} (Edit ▸ Settings… changes it)")
 
 
 class TaskProgress(QProgressBar):

@@ -29,20 +29,24 @@ class UndoRedo:
 
     def attach_undo(self, action: QAction) -> None:
         self._undo_action = action
+        self.refresh()  # disabled until a project is open
 
     def attach_redo(self, action: QAction) -> None:
         self._redo_action = action
+        self.refresh()
 
     def refresh(self) -> None:
         """Enable the actions that can act, and name what they would undo or redo."""
         stack = self._stack
         can_undo, can_redo = bool(stack and stack.canUndo()), bool(stack and stack.canRedo())
-        if self._undo_action is not None:
-            self._undo_action.setEnabled(can_undo)
-            self._undo_action.setText(f"Undo {stack.undoText()}" if stack and can_undo else "Undo")
-        if self._redo_action is not None:
-            self._redo_action.setEnabled(can_redo)
-            self._redo_action.setText(f"Redo {stack.redoText()}" if stack and can_redo else "Redo")
+        undo_text = f"Undo {stack.undoText()}" if stack and can_undo else "Undo"
+        redo_text = f"Redo {stack.redoText()}" if stack and can_redo else "Redo"
+        rows = ((self._undo_action, can_undo, undo_text), (self._redo_action, can_redo, redo_text))
+        for action, enabled, text in rows:
+            if action is not None:
+                action.setEnabled(enabled)
+                action.setText(text)  # the menu's entry; the toolbar keeps its short icon text
+                action.setToolTip(text)
 
     def _on_workspace_project_opened(self, _project: Project) -> None:
         assert self._workspace.document is not None
@@ -54,6 +58,7 @@ class UndoRedo:
         if self._stack is not None:
             self._stack.indexChanged.disconnect(self._on_stack_index_changed)
             self._stack = None
+        self.refresh()
 
     def _on_stack_index_changed(self, _index: int) -> None:
         self.refresh()

@@ -44,7 +44,7 @@ class VideoLoader(QObject):
             return
         source = workspace.project.video_path(video)
         proxy = workspace.project.cache.ready_proxy(video.fingerprint, info)
-        self._load(video, proxy or source, info.times())
+        self._load(video, proxy or source, info.times(), workspace.place(video.id))
         if proxy is None:
             workspace.show_message("Using the original until its proxy is built (stepping is slower)", 8000)
         self._media_tasks.start(workspace.project, video, source, proxy)

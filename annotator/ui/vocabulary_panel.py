@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
@@ -38,7 +38,7 @@ class VocabularyPanel(QWidget):
         self._document = document
         self.list = QListWidget()
         self.list.itemDoubleClicked.connect(self._on_list_double_clicked)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows: the dock stays narrow enough to sit beside the video
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in (
             ("Add", self.add_label),
@@ -51,7 +51,7 @@ class VocabularyPanel(QWidget):
         ):
             button = QPushButton(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, *divmod(len(self.buttons), 4))
             self.buttons[name] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from annotator.domain.video import Video
@@ -18,7 +18,7 @@ from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.coding_session import CodingSession
 from annotator.project.project import Project
 from annotator.ui import dialogs
-from annotator.ui.app_settings import AppSettings, UserRole
+from annotator.ui.app_settings import AppSettings, UserRole, login_name
 from annotator.ui.player.player_engine import PlayerEngine
 
 ShowMessage = Callable[[str, int], None]
@@ -38,6 +38,7 @@ class Workspace(QObject):
     media_swapping = Signal(int)  # video id
     media_swapped = Signal(int)  # video id
     review_mode_changed = Signal(bool)
+    user_changed = Signal(str)  # the name the open project's edits are stored with
 
     def __init__(
         self, settings: AppSettings, dialog_parent: QWidget, show_message: ShowMessage, ask_names: bool = True
@@ -55,13 +56,18 @@ class Workspace(QObject):
         self.video: Video | None = None
         self.missing: set[int] = set()
         self.reviewing = False
+        self._places: dict[int, int] = {}  # video id -> the frame it was left at
 
     # -- the project ------------------------------------------------------------------
     def open_project(self, project: Project) -> None:
-        """Make ``project`` the open one (closing any other), its first video current."""
+        """Make ``project`` the open one (closing any other), its first video current.
+
+        The project shows first; a user whose name is not known yet is asked just after
+        (the login name offered). Until then, and if the prompt is cancelled, edits carry
+        the login name, which the status bar shows: never an empty name."""
         self.close_project()
-        name = self.user_name(UserRole.ANNOTATOR)
         self.project = project
+        name = self.known_name(UserRole.ANNOTATOR)
         self.document = AnnotationDocument(project.store, user=name, parent=self)
         self.coding = CodingSession(self.document, self)
         self.project_opened.emit(project)
@@ -71,6 +77,9 @@ class Workspace(QObject):
         videos = self.refresh_videos()
         if videos:
             self.select_video(videos[0].id)
+        self.user_changed.emit(self.document.user)
+        if not self.settings.annotator_name and self.ask_names:
+            QTimer.singleShot(0, lambda: self.user_name(UserRole.ANNOTATOR))
 
     def close_project(self) -> None:
         if self.project is None or self.document is None:
@@ -80,18 +89,35 @@ class Workspace(QObject):
         project, document = self.project, self.document
         self.project = self.document = self.coding = self.video = None
         self.missing = set()
+        self._places = {}
         self.project_closed.emit()
         document.deleteLater()
         project.close()
 
+    def known_name(self, role: UserRole) -> str:
+        """The name remembered for ``role``, else the one offered for it: a reviewer is
+        offered the annotator's name, anyone the login name."""
+        offered = self.settings.annotator_name if role is UserRole.REVIEWER else ""
+        return self.settings.user_name(role) or offered or login_name()
+
     def user_name(self, role: UserRole) -> str:
-        """The name remembered for ``role``; if none, asked once (when names may be asked)."""
+        """The name remembered for ``role``; if none, asked (``known_name`` offered) when
+        names may be asked, and remembered; cancelled or not asked: ``known_name``."""
         name = self.settings.user_name(role)
-        if not name and self.ask_names:
-            name = dialogs.ask_user_name(self.dialog_parent, role)
-            if name:
-                self.settings.set_user_name(role, name)
-        return name
+        if name:
+            return name
+        offered = self.known_name(role)
+        asked = dialogs.ask_user_name(self.dialog_parent, role, offered) if self.ask_names else ""
+        if asked:
+            self.set_user_name(role, asked)
+        return asked or offered
+
+    def set_user_name(self, role: UserRole, name: str) -> None:
+        """Remember ``name`` for ``role``; the annotator's goes on every later edit."""
+        self.settings.set_user_name(role, name)
+        if role is UserRole.ANNOTATOR and self.document is not None:
+            self.document.user = name
+            self.user_changed.emit(name)
 
     def shutdown(self) -> None:
         """The window is closing: close the project and end the player's threads."""
@@ -108,14 +134,21 @@ class Workspace(QObject):
         return videos
 
     def select_video(self, video_id: int) -> None:
-        """Make the video current: coding starts afresh, every view and the player follow."""
+        """Make the video current: coding starts afresh, every view and the player follow
+        (the player at the frame where the user left this video, ``place``)."""
         if self.project is None or self.coding is None:
             return
+        if self.video is not None and self.video.id not in self.missing:
+            self._places[self.video.id] = self.engine.current_frame
         self.video = self.project.store.video(video_id)
         self.coding.set_video(video_id)
         self.video_changed.emit(self.video)
 
     # -- the playhead -----------------------------------------------------------------
+    def place(self, video_id: int) -> int:
+        """The frame the user left ``video_id`` at in this session (0 if never shown)."""
+        return self._places.get(video_id, 0)
+
     @property
     def frame_count(self) -> int:
         return self.video.info.frame_count if self.video else 0

@@ -47,3 +47,15 @@ def test_reasons_say_what_is_wrong(bad_files: dict[str, Path]) -> None:
 def test_fingerprint_of_missing_file_is_a_media_error(bad_files: dict[str, Path]) -> None:
     with pytest.raises(MediaError, match="no such file"):
         fingerprint(bad_files["missing"])
+
+
+def test_a_truncated_file_is_said_to_be_cut_short_and_named_once(bad_files: dict[str, Path]) -> None:
+    with pytest.raises(MediaError) as caught:
+        probe(bad_files["truncated"])
+    message = str(caught.value)
+    assert "moov atom not found: the file may be cut short" in message
+    assert message.count(bad_files["truncated"].name) == 1
+    with pytest.raises(MediaError) as caught:
+        probe(bad_files["garbage"])  # not cut short: just not a video, still named once
+    assert "cut short" not in str(caught.value)
+    assert str(caught.value).count(bad_files["garbage"].name) == 1

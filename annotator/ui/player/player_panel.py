@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from annotator.domain.timecode import format_smpte
+from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.player.player_engine import PlayerEngine
 from annotator.ui.player.video_view import VideoView
 
@@ -44,7 +45,7 @@ class PlayerPanel(QWidget):
         self.play_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.position_label = QLabel("", self)
         self.speed_label = QLabel(speed_text(engine.rate), self)
-        self.status_label = QLabel("", self)
+        self.status_label = ElidedLabel("", self)
         self._build_layout()
         self.play_button.clicked.connect(self._on_play_button_clicked)
         engine.frame_shown.connect(self._on_engine_frame_shown)
@@ -61,13 +62,13 @@ class PlayerPanel(QWidget):
     def _build_layout(self) -> None:
         transport = QHBoxLayout()
         transport.addWidget(self.play_button)
-        transport.addWidget(self.position_label, 1)
+        transport.addWidget(self.position_label)
+        transport.addWidget(self.status_label, 1)  # "playing without sound": one elided line
         transport.addWidget(self.speed_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(transport)
-        layout.addWidget(self.status_label)
 
     def _on_play_button_clicked(self) -> None:
         self._engine.toggle()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from annotator.domain.segment import UNREVIEWED
 from annotator.editing.annotation_document import AnnotationDocument
@@ -24,15 +24,22 @@ class ReviewFilterBar(QWidget):
         self.label = QComboBox()
         self.annotator = QComboBox()
         self.status = QComboBox()
-        layout = QFormLayout(self)
+        layout = QGridLayout(self)  # two filters a row: the queue keeps the height
         layout.setContentsMargins(0, 0, 0, 0)
-        for name, combo in (
+        named = (
             ("Video", self.video),
             ("Label", self.label),
             ("Annotator", self.annotator),
             ("Status", self.status),
-        ):
-            layout.addRow(name, combo)
+        )
+        for place, (name, combo) in enumerate(named):
+            row, column = divmod(place, 2)
+            layout.addWidget(QLabel(name), row, column * 2)
+            layout.addWidget(combo, row, column * 2 + 1)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(3, 1)
         self.refill()
         for combo in (self.video, self.label, self.annotator, self.status):
             combo.currentIndexChanged.connect(self._on_combo_changed)

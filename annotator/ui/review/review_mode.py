@@ -1,6 +1,6 @@
 """Reviewer mode in the main window: Ctrl+R, the review dock, review keys, playback.
 
-Entering asks the reviewer's name once (remembered in ``AppSettings.reviewer_name``),
+Entering asks the reviewer's name once (the annotator's offered; remembered in ``AppSettings``),
 builds a ``ReviewSession`` on the workspace's document, a ``ReviewController`` on its
 player and the review panel, and tells the workspace, whose key bindings switch to the
 review rows of the key table. Each segment that becomes current is shown on its video,
@@ -28,13 +28,21 @@ from annotator.ui.workspace import Workspace
 class ReviewMode(QObject):
     """Owns everything review mode adds; nothing of it exists while off.
 
-    Its dock is added to ``dock_host`` on first use; ``views`` gives it the timeline."""
+    Its dock is added to ``dock_host`` on first use, tabbed with ``beside`` (the segment
+    table's dock); ``views`` gives it the timeline."""
 
-    def __init__(self, workspace: Workspace, views: ProjectViews, dock_host: QMainWindow) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        views: ProjectViews,
+        dock_host: QMainWindow,
+        beside: QDockWidget | None = None,
+    ) -> None:
         super().__init__(workspace)
         self._workspace = workspace
         self._views = views
         self._dock_host = dock_host
+        self._beside = beside
         self._toggle: QAction | None = None
         self.session: ReviewSession | None = None
         self.controller: ReviewController | None = None
@@ -82,7 +90,7 @@ class ReviewMode(QObject):
             workspace.show_message("Open a project to review it", 4000)
             self._set_checked(False)
             return
-        reviewer = workspace.user_name(UserRole.REVIEWER) or workspace.settings.annotator_name
+        reviewer = workspace.user_name(UserRole.REVIEWER)
         self.session = ReviewSession(workspace.document, reviewer, self)
         self.controller = ReviewController(self.session, workspace.engine, self)
         self.panel = ReviewPanel(self.session)
@@ -104,6 +112,8 @@ class ReviewMode(QObject):
         if self.dock is not None:
             self.dock.hide()
             self.dock.setWidget(None)  # type: ignore[arg-type]
+        if self._views.timeline is not None:  # not the docks' tab bar, which takes Left/Right
+            self._views.timeline.setFocus()
         for owned in (self.panel, self.controller, self.session):
             if owned is not None:
                 owned.deleteLater()
@@ -114,7 +124,9 @@ class ReviewMode(QObject):
         if self.dock is None:  # made on first use, so a saved layout never shows it empty
             self.dock = QDockWidget("Review", self._dock_host)
             self.dock.setObjectName("dock-review")
-            self._dock_host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+            self._dock_host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            if self._beside is not None:  # in the table's place, at its size, while reviewing
+                self._dock_host.tabifyDockWidget(self._beside, self.dock)
         self.dock.setWidget(panel)
         self.dock.show()
         self.dock.raise_()

@@ -6,26 +6,38 @@ verdict or a fix does is the session's business, not the panel's.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.domain.segment import Segment
+from annotator.domain.segment import UNREVIEWED, Segment, Verdict
 from annotator.editing.review_queue import ReviewCounts
 from annotator.editing.review_session import ReviewSession
 from annotator.ui.review import review_text
 from annotator.ui.review.review_filter_bar import ReviewFilterBar
 
 _KEYS_OWNED_BY_NOTE = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+CURRENT_LINES = 5
+"""Lines kept for the segment under review, whether or not it has notes."""
+VERDICT_BUTTONS = {
+    Verdict.APPROVED: "Approve (A)",
+    Verdict.REJECTED: "Reject (R)",
+    Verdict.NEEDS_FIX: "Fix (F)",
+}
+STATUS_COLOURS = {"approved": "#1e8449", "rejected": "#c0392b", "needs_fix": "#b9770e", UNREVIEWED: "#555555"}
 
 
 class NoteEdit(QLineEdit):
@@ -48,7 +60,10 @@ class NoteEdit(QLineEdit):
 
 
 class ReviewPanel(QWidget):
-    """Everything the reviewer reads and sets beside the video."""
+    """Everything the reviewer reads and sets beside the video.
+
+    Its parts keep their heights whatever the segment says (the segment under review
+    gets a fixed number of lines), so the queue never jumps when a note appears."""
 
     note_finished = Signal()
 
@@ -59,7 +74,11 @@ class ReviewPanel(QWidget):
         self.counts_label = QLabel()
         self.current_label = QLabel()
         self.current_label.setWordWrap(True)
+        self.current_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.current_label.setFixedHeight(self.fontMetrics().lineSpacing() * CURRENT_LINES + 4)
+        self.verdict_buttons = {verdict: _button(text) for verdict, text in VERDICT_BUTTONS.items()}
         self.queue_list = QListWidget()
+        self.queue_list.setUniformItemSizes(True)
         self.note_edit = NoteEdit()
         self.note_edit.setPlaceholderText("Note for the next verdict (N)")
         self.preroll = _seconds_box(session.preroll_s)
@@ -72,17 +91,30 @@ class ReviewPanel(QWidget):
         self._connect()
 
     def _build_layout(self) -> None:
-        form = QFormLayout()
-        form.addRow("Pre-roll", self.preroll)
-        form.addRow("Post-roll", self.postroll)
-        form.addRow("", self.loop)
-        layout = QVBoxLayout(self)
+        """Two columns, for a dock as wide as the segment table's: what is reviewed and the
+        verdict on the left, the queue its whole height on the right."""
+        buttons = QHBoxLayout()
+        for button in self.verdict_buttons.values():
+            buttons.addWidget(button)
+        rolls = QHBoxLayout()
+        for text, widget in (("Pre-roll", self.preroll), ("Post-roll", self.postroll)):
+            rolls.addWidget(QLabel(text))
+            rolls.addWidget(widget)
+        rolls.addWidget(self.loop)
+        rolls.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.filter_bar)
+        left.addLayout(rolls)
+        for widget in (self.counts_label, self.current_label):
+            left.addWidget(widget)
+        left.addLayout(buttons)
+        left.addWidget(self.note_edit)
+        left.addWidget(self.summary_label)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.filter_bar, self.counts_label, self.current_label, self.note_edit):
-            layout.addWidget(widget)
-        layout.addLayout(form)
-        layout.addWidget(self.queue_list, 1)
-        layout.addWidget(self.summary_label)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.queue_list, 2)
 
     def _connect(self) -> None:
         session = self._session
@@ -93,6 +125,8 @@ class ReviewPanel(QWidget):
         self.preroll.valueChanged.connect(self._on_preroll_value_changed)
         self.postroll.valueChanged.connect(self._on_postroll_value_changed)
         self.loop.toggled.connect(self._on_loop_toggled)
+        for verdict, button in self.verdict_buttons.items():
+            button.clicked.connect(partial(self._on_verdict_button_clicked, verdict))
         session.queue_changed.connect(self._on_session_queue_changed)
         session.current_changed.connect(self._on_session_current_changed)
         session.counts_changed.connect(self._on_session_counts_changed)
@@ -107,6 +141,9 @@ class ReviewPanel(QWidget):
         if row >= 0:
             self._session.go_to(row)
 
+    def _on_verdict_button_clicked(self, verdict: Verdict, _checked: bool = False) -> None:
+        self._session.judge(verdict)
+
     def _on_preroll_value_changed(self, seconds: float) -> None:
         self._session.preroll_s = seconds
 
@@ -120,7 +157,9 @@ class ReviewPanel(QWidget):
     def _on_session_queue_changed(self) -> None:
         self.queue_list.blockSignals(True)
         self.queue_list.clear()
-        self.queue_list.addItems([review_text.queue_row(self._session, sid) for sid in self._session.queue])
+        for segment_id in self._session.queue:
+            self.queue_list.addItem(review_text.queue_row(self._session, segment_id))
+            self._show_status(self.queue_list.item(self.queue_list.count() - 1), segment_id)
         self._row_status = {sid: self._session.status(sid) for sid in self._session.queue}
         self.queue_list.blockSignals(False)
 
@@ -140,10 +179,22 @@ class ReviewPanel(QWidget):
             if item is not None and self._row_status.get(segment_id) != status:
                 self._row_status[segment_id] = status
                 item.setText(review_text.queue_row(self._session, segment_id))
+                self._show_status(item, segment_id)
+
+    def _show_status(self, item: QListWidgetItem, segment_id: str) -> None:
+        status = self._session.status(segment_id)
+        item.setForeground(QColor(STATUS_COLOURS.get(status, STATUS_COLOURS[UNREVIEWED])))
+        item.setToolTip(status.replace("_", " "))
 
     def _on_session_note_changed(self, note: str) -> None:
         if self.note_edit.text() != note:
             self.note_edit.setText(note)
+
+
+def _button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and the verdict keys stay the window's
+    return button
 
 
 def _seconds_box(value: float) -> QDoubleSpinBox:

@@ -9,11 +9,11 @@ from annotator.editing.review_session import EDITED_BY, ReviewSession
 
 
 def queue_row(session: ReviewSession, segment_id: str) -> str:
-    """``laughter   50–79   approved``."""
+    """``approved · laughter  50–79``: the status first, so a narrow dock never hides it."""
     segment = session.document.segment(segment_id)
     label = session.document.label(segment.label_id).name
     status = session.status(segment_id).replace("_", " ")
-    return f"{label}   {segment.start_frame}–{segment.last_frame}   {status}"
+    return f"{status} · {label}  {segment.start_frame}–{segment.last_frame}"
 
 
 def current(session: ReviewSession, segment: Segment | None) -> str:

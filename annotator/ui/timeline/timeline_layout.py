@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRectF
 
 RULER_HEIGHT_PX = 26
-HEADER_WIDTH_PX = 140
+HEADER_WIDTH_PX = 170
 FILMSTRIP_HEIGHT_PX = 44
 WAVEFORM_HEIGHT_PX = 40
 TRACK_HEIGHT_PX = 26

@@ -30,6 +30,7 @@ _RULER_BG = QColor("#2b2b2b")
 _HEADER_BG = QColor("#333333")
 _TEXT = QColor("#e0e0e0")
 _TICK = QColor("#9a9a9a")
+_NOTE = QColor("#8a8f96")
 
 
 @dataclass
@@ -41,11 +42,14 @@ class TimelineOverlay:
     fps: Fraction = Fraction(25)
     labels: dict[int, Label] = field(default_factory=dict)
     playhead_frame: int | None = None
+    audio_note: str = ""
+    """Written in the empty audio lane ("no audio" for a video without sound)."""
 
     def paint(self, painter: QPainter, origin: QPointF, width: int, height: int) -> None:
         painter.save()
         painter.resetTransform()
         self._paint_header(painter, origin.y(), height)
+        self._paint_audio_note(painter, origin.y())
         self._paint_ruler(painter, origin.x(), width)
         self._paint_playhead(painter, origin.x(), height)
         painter.restore()
@@ -85,6 +89,19 @@ class TimelineOverlay:
             painter.drawText(QPointF(x + 3, RULER_HEIGHT_PX - 12), label)
         painter.restore()
 
+    def header_rows(self) -> list[tuple[float, int, str, QColor | None]]:
+        """What the header column shows, top to bottom: (scene top, height, text, colour).
+        A label's row starts with its key: ``3  animal interaction``."""
+        rows: list[tuple[float, int, str, QColor | None]] = [
+            (self.layout.filmstrip_top, FILMSTRIP_HEIGHT_PX, "Video", None),
+            (self.layout.waveform_top, WAVEFORM_HEIGHT_PX, "Audio", None),
+        ]
+        for label_id in self.layout.label_ids:
+            label = self.labels[label_id]
+            text = f"{label.key}  {label.name}" if label.key else label.name
+            rows.append((self.layout.track_top(label_id), TRACK_HEIGHT_PX, text, QColor(label.colour)))
+        return rows
+
     def _paint_header(self, painter: QPainter, origin_y: float, height: int) -> None:
         painter.fillRect(QRectF(0, RULER_HEIGHT_PX, HEADER_WIDTH_PX, height), _HEADER_BG)
         painter.save()
@@ -92,14 +109,7 @@ class TimelineOverlay:
             QRectF(0, RULER_HEIGHT_PX, HEADER_WIDTH_PX, height - RULER_HEIGHT_PX),
             Qt.ClipOperation.IntersectClip,
         )
-        rows = [
-            (self.layout.filmstrip_top, FILMSTRIP_HEIGHT_PX, "Video", None),
-            (self.layout.waveform_top, WAVEFORM_HEIGHT_PX, "Audio", None),
-        ]
-        for label_id in self.layout.label_ids:
-            label = self.labels[label_id]
-            rows.append((self.layout.track_top(label_id), TRACK_HEIGHT_PX, label.name, QColor(label.colour)))
-        for top, row_height, name, colour in rows:
+        for top, row_height, name, colour in self.header_rows():
             rect = QRectF(0, top - origin_y, HEADER_WIDTH_PX, row_height)
             if colour is not None:
                 painter.fillRect(QRectF(4, rect.top() + 6, 10, row_height - 12), colour)
@@ -110,6 +120,15 @@ class TimelineOverlay:
             painter.setPen(QColor("#444444"))
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+    def _paint_audio_note(self, painter: QPainter, origin_y: float) -> None:
+        """The audio lane's note, at its left end whatever the scroll."""
+        top = self.layout.waveform_top - origin_y
+        if not self.audio_note or top + WAVEFORM_HEIGHT_PX <= RULER_HEIGHT_PX:
+            return
+        painter.setPen(_NOTE)
+        rect = QRectF(HEADER_WIDTH_PX + 10, max(top, RULER_HEIGHT_PX), 200, WAVEFORM_HEIGHT_PX)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, self.audio_note)
 
     def _paint_playhead(self, painter: QPainter, origin_x: float, height: int) -> None:
         x = self.playhead_viewport_x(origin_x)

@@ -31,6 +31,7 @@ from annotator.domain.segment import Segment
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.ui.timeline import timeline_zoom as zoom
 from annotator.ui.timeline.filmstrip_item import FilmstripItem
+from annotator.ui.timeline.open_segments_item import OpenSegmentsItem
 from annotator.ui.timeline.timeline_drag import SNAP_PX, TimelineDrag
 from annotator.ui.timeline.timeline_hit import Hit, HitKind, fixed_part_at, segment_part_at
 from annotator.ui.timeline.timeline_layout import (
@@ -43,6 +44,7 @@ from annotator.ui.timeline.timeline_layout import (
 from annotator.ui.timeline.timeline_overlay import TimelineOverlay
 from annotator.ui.timeline.timeline_selection import TimelineSelection
 from annotator.ui.timeline.timeline_tracks import TimelineTracks
+from annotator.ui.timeline.timeline_zoom import ZoomState
 from annotator.ui.timeline.waveform_item import WaveformItem
 
 _CURSORS = {
@@ -95,17 +97,25 @@ class TimelineView(QGraphicsView):
         self._preview.setBrush(QBrush(QColor(255, 255, 255, 50)))
         self._preview.setZValue(10)
         self._preview.hide()
-        for item in (self.filmstrip, self.waveform, self._preview):
+        self.open_segments = OpenSegmentsItem(self.scale, self.layout_rows)
+        for item in (self.filmstrip, self.waveform, self._preview, self.open_segments):
             self._scene.addItem(item)
 
     # -- video and background data --------------------------------------------------------
     def set_video(
-        self, video_id: int, fps: Fraction, frame_count: int, frame_times: FrameTimes | None = None
+        self,
+        video_id: int,
+        fps: Fraction,
+        frame_count: int,
+        frame_times: FrameTimes | None = None,
+        has_audio: bool = True,
     ) -> None:
-        """Show ``video_id``: its segments, its timecodes; zoomed to fit, lanes empty."""
+        """Show ``video_id``: its segments, its timecodes; zoomed to fit, lanes empty (the
+        audio lane says "no audio" when the video has no sound)."""
         self._drag.cancel()
         self.selection.clear()
         self.overlay.fps = Fraction(fps)
+        self.overlay.audio_note = "" if has_audio else "no audio"
         self.overlay.playhead_frame = None
         self._relayout(lambda: setattr(self.scale, "frame_count", frame_count))
         self.waveform.set_frame_times(frame_times or FrameTimes.constant(Fraction(fps), max(frame_count, 1)))
@@ -133,6 +143,7 @@ class TimelineView(QGraphicsView):
             return
         self._update_playhead_column()
         self.overlay.playhead_frame = frame
+        self.open_segments.set_playhead(frame)
         if self._following:
             zoom.follow(self, self.scale.x(frame), self._follow_mode)
         self._update_playhead_column()
@@ -153,7 +164,25 @@ class TimelineView(QGraphicsView):
             self.viewport().update(round(x) - 6, 0, 13, self.viewport().height())
         self.viewport().update(0, 0, HEADER_WIDTH_PX, RULER_HEIGHT_PX)  # the timecode corner
 
+    def set_open_segments(self, open_labels: dict[int, int]) -> None:
+        """Segments being coded, ``{label id: start frame}``: drawn growing to the playhead."""
+        labels = self.tracks.labels()
+        self.open_segments.set_open(
+            {lid: (start, QColor(labels[lid].colour)) for lid, start in open_labels.items() if lid in labels}
+        )
+
     # -- zoom and scroll ------------------------------------------------------------------
+    def zoom_state(self) -> ZoomState:
+        """The zoom and scroll, to come back to (``restore_zoom``)."""
+        return ZoomState(self.scale.pixels_per_frame, self.horizontalScrollBar().value(), self._fitted)
+
+    def restore_zoom(self, state: ZoomState) -> None:
+        if state.fitted:
+            self.zoom_to_fit()
+            return
+        self.set_pixels_per_frame(state.pixels_per_frame)
+        self.horizontalScrollBar().setValue(state.scroll_x)
+
     def pixels_per_frame(self) -> float:
         return self.scale.pixels_per_frame
 
@@ -190,7 +219,7 @@ class TimelineView(QGraphicsView):
         )
 
     def _relayout(self, change: Callable[[], None]) -> None:
-        for item in (self.filmstrip, self.waveform, *self.tracks.items()):
+        for item in (self.filmstrip, self.waveform, self.open_segments, *self.tracks.items()):
             item.relayout()
         change()
         self._scene.setSceneRect(self.layout_rows.scene_rect(self.scale))

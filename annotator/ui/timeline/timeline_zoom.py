@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtWidgets import QGraphicsView
@@ -18,6 +19,15 @@ class FollowMode(Enum):
 
     PAGE = "page"  # jump a page when the playhead leaves the view
     CENTRE = "centre"  # keep the playhead in the middle
+
+
+@dataclass(frozen=True)
+class ZoomState:
+    """Where a timeline was: its zoom, its scroll, and whether it was fitted to the video."""
+
+    pixels_per_frame: float
+    scroll_x: int
+    fitted: bool
 
 
 def track_area_width(view: QGraphicsView) -> int:

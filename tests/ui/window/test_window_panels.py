@@ -131,14 +131,9 @@ def test_relink_refuses_a_different_file(
     window.close()
 
 
-def test_settings_remember_recent_projects_and_layout(
-    qtbot, window: MainWindow, settings, project_dir: Path
-) -> None:
+def test_settings_remember_recent_projects(qtbot, window: MainWindow, settings, project_dir: Path) -> None:
+    """(The layout's restoring: ``test_window_layout.py``.)"""
     assert settings.recent_projects()[0] == str(project_dir.resolve())
-    window.close()
-    geometry, state = settings.window_state()
-    assert geometry is not None
-    assert state is not None
 
 
 def test_add_videos_probes_in_the_background_and_names_a_bad_file(

@@ -1,7 +1,10 @@
 """Open the real window on a demo project with 20+ segments and save a screenshot.
 
-Run under a real X server (``xvfb-run -a python tests/ui/xvfb/make_screenshot.py OUT.png``);
-the test suite does that, and ``scripts/screenshot`` uses it to refresh the README's image.
+Run under a real X server (``xvfb-run -a -s "-screen 0 1920x1080x24" python
+tests/ui/xvfb/make_screenshot.py OUT.png``): the window opens as on a first run, filling the
+screen with the default layout for its size, one segment selected and one being coded (its
+bar growing to the playhead). The test suite does that, and ``scripts/screenshot`` takes the
+three sizes in ``docs/``.
 """
 
 from __future__ import annotations
@@ -57,14 +60,14 @@ def main(out: Path) -> int:
     settings = AppSettings(work / "settings.ini")
     settings.annotator_name = "demo"
     window = MainWindow(settings=settings, ask_names=False)
-    window.resize(1600, 960)
     window.show()
     window.project_actions.open_project(project_dir)
     deadline = time.monotonic() + 120
     while (window.runner.running or window.workspace.engine.frame_count == 0) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
-    window.views.timeline.set_pixels_per_frame(0.9)
+    store = window.workspace.project.store
+    window.workspace.coding.press_label(store.label_by_name("animal interaction").id, 330)
     window.workspace.seek(363)
     window.views.timeline.select_segments(
         [s.id for s in window.workspace.project.store.segments() if s.start_frame == 350]

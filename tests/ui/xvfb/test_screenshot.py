@@ -29,7 +29,7 @@ def test_window_screenshot_under_xvfb() -> None:
             "xvfb-run",
             "-a",
             "-s",
-            "-screen 0 1680x1050x24",
+            "-screen 0 1920x1080x24",
             sys.executable,
             str(HERE / "make_screenshot.py"),
             str(OUTPUT),
