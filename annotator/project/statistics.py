@@ -3,7 +3,8 @@ video's frame timestamp table."""
 
 from __future__ import annotations
 
-from annotator.analysis.statistics import BY, Statistics, compute
+from annotator.analysis.statistics import BY, compute
+from annotator.domain.statistics import Statistics
 from annotator.project.errors import ProjectError
 from annotator.project.project import Project
 
