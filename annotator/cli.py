@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from annotator.cli_analysis import propose, shots, sounds
-from annotator.cli_reports import stats
+from annotator.cli_reports import search, stats
 from annotator.cli_support import UserError, fails_cleanly, open_project
 from annotator.domain.label import Vocabulary
 from annotator.domain.timecode import format_smpte
@@ -233,5 +233,5 @@ def _fps(fps: Fraction) -> str:
     return f"{float(fps):.3f}".rstrip("0").rstrip(".")
 
 
-for _command in (shots, sounds, propose, stats):
+for _command in (shots, sounds, propose, search, stats):
     cli.add_command(_command)

@@ -1,4 +1,5 @@
-"""The report commands: ``stats`` (airtime by label, video or annotator)."""
+"""The report commands: ``search`` (segments by words and filters) and ``stats`` (airtime
+by label, video or annotator)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,37 @@ def stats(
             save_text(output, lambda out: out.write(text), newline="")
     where = f" written to {output}" if output else ""
     click.echo(f"statistics of {len(computed.groups)} groups by {by}{where}", err=True)
+
+
+SEARCH_HELP = """Find PROJECT's segments: words (prefixes) and "quoted phrases" in labels, notes,
+annotators and video names, and filters: label:NAME video:NAME status:STATUS annotator:NAME
+(a * matches any text; filters of one field are alternatives). Best matches first.
+
+\b
+Example: annotator search proj 'laugh video:kim* status:approved'"""
+
+
+@click.command(help=SEARCH_HELP)
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("query")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True
+)
+@click.option("--limit", type=int, default=200, show_default=True, help="At most this many results.")
+@click.option(
+    "--proposals", type=click.Choice(["exclude", "include", "only"]), default="exclude", show_default=True
+)
+@fails_cleanly
+def search(project: Path, query: str, fmt: str, limit: int, proposals: str) -> None:
+    from annotator.formats.reports.search_results import SEARCH_WRITERS
+    from annotator.project.search import search as find
+
+    with open_project(project) as opened:
+        found = find(opened, query, proposals, limit)
+        if fmt == "csv":
+            opened.write_segments_csv(sys.stdout, [item.segment for item in found])
+        else:
+            sys.stdout.write(SEARCH_WRITERS[fmt](found))
+    click.echo(
+        f"{len(found)} segments found" + (" (--limit reached)" if len(found) == limit else ""), err=True
+    )

@@ -12,6 +12,7 @@ import click
 
 from annotator.domain.frame_times import FrameTimesError
 from annotator.domain.label import VocabularyError
+from annotator.domain.search_query import SearchQueryError
 from annotator.domain.segment import SegmentError
 from annotator.domain.timecode import TimecodeError
 from annotator.formats.csv.errors import CsvImportError
@@ -27,6 +28,7 @@ USER_ERRORS: tuple[type[Exception], ...] = (
     CsvImportError,
     FormatImportError,
     VocabularyError,
+    SearchQueryError,
     TimecodeError,
     SegmentError,
     FrameTimesError,

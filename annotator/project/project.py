@@ -133,7 +133,10 @@ class Project:
     def export_csv(
         self, out: TextIO, video: str | None = None, status: str | None = None, proposals: str = "exclude"
     ) -> int:
-        segments = self.segments_for_export(video, status, proposals)
+        return self.write_segments_csv(out, self.segments_for_export(video, status, proposals))
+
+    def write_segments_csv(self, out: TextIO, segments: list[Segment]) -> int:
+        """``segments`` in the CSV contract, in the order given."""
         videos = {v.id: v for v in self.store.videos()}
         labels = {label.id: label for label in self.store.labels() if label.id is not None}
         return write_csv(out, segments, videos, labels, self.store.latest_reviews())

@@ -127,6 +127,12 @@ class Database:
         for statement in statements:
             self._conn.execute(statement)
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads a helper library makes; its errors become StoreErrors."""
+        with translated(self.path):
+            yield self._conn
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read; errors are translated."""
         with translated(self._path):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from annotator.storage.search_index import create_search_index
+
 Migration = Callable[[sqlite3.Connection], None]
 
 _V1 = """
@@ -88,7 +90,8 @@ def _create_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: Sequence[Migration] = (_create_v1,)
+# Version 2: full-text search (search_text, kept by triggers; search_text_fts over it).
+MIGRATIONS: Sequence[Migration] = (_create_v1, create_search_index)
 
 
 def schema_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -6,10 +6,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from annotator.domain.search_query import SearchQuery
 from annotator.domain.segment import Review, Segment, Verdict
-from annotator.storage import review_table, segment_table
+from annotator.storage import review_table, search_index, segment_table
 from annotator.storage.database import Database, utc_now
 from annotator.storage.errors import StoreConstraintError, StoreNotFoundError
+from annotator.storage.search_index import SearchHit
 
 _INSERT_REVIEW = (
     "INSERT INTO reviews (segment_id, reviewer, verdict, note, created_at) VALUES (?, ?, ?, ?, ?)"
@@ -164,6 +166,11 @@ class SegmentStore:
             params = (video_id,)
         reviews = map(review_table.from_row, self._db.query(sql, params))
         return {review.segment_id: review for review in reviews}
+
+    def search(self, query: SearchQuery, proposals: str = "exclude", limit: int = 200) -> list[SearchHit]:
+        """Segments ``query`` finds (full text and filters), best first; see ``search_index``."""
+        with self._db.reading() as conn:
+            return search_index.search(conn, query, proposals, limit)
 
     def _missing(self, segment_id: str) -> StoreNotFoundError:
         return StoreNotFoundError(f"{self._db.path}: no segment with id {segment_id}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QApplication
 from PySide6.QtSvg import QSvgRenderer
 
 from annotator.formats.atomic_text import save_binary
@@ -17,7 +18,7 @@ def svg_to_png(svg: str, path: Path, scale: float = 2.0) -> None:
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep.append(QGuiApplication([]))
+        _keep.append(QApplication([]))  # a QApplication: what pytest-qt and the window expect
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     size = renderer.defaultSize() * scale
     image = QImage(size, QImage.Format.Format_ARGB32)

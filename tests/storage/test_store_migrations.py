@@ -14,6 +14,9 @@ from annotator.domain.label import Vocabulary
 from annotator.storage import DB_NAME, ProjectStore, StoreCorruptError, StoreError, StoreVersionError, schema
 
 
+CURRENT = schema.schema_version()
+
+
 def _add_colour_blind_column(conn: sqlite3.Connection) -> None:
     """A stand-in for a future version 2 step."""
     conn.execute("ALTER TABLE labels ADD COLUMN pattern TEXT NOT NULL DEFAULT 'solid'")
@@ -25,7 +28,7 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def old_project(tmp_path: Path, vocabulary: Vocabulary) -> Path:
-    """A closed version-1 project with one meta value."""
+    """A closed project of the current version with one meta value."""
     with ProjectStore.create(tmp_path / "old", vocabulary) as store:
         store.meta_set("marker", "from v1")
     return tmp_path / "old"
@@ -35,14 +38,14 @@ def test_an_old_file_is_backed_up_then_migrated(old_project: Path, monkeypatch: 
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, _add_colour_blind_column))
     with ProjectStore.open(old_project) as store:
         backup = store.backup_made
-        assert store.pragmas()["user_version"] == 2
+        assert store.pragmas()["user_version"] == CURRENT + 1
         assert store.meta_get("marker") == "from v1"
         assert len(store.labels()) == 3
     assert backup is not None
-    assert re.fullmatch(rf"{DB_NAME}\.bak-v1-\d{{8}}T\d{{6}}Z", backup.name)
+    assert re.fullmatch(rf"{DB_NAME}\.bak-v{CURRENT}-\d{{8}}T\d{{6}}Z", backup.name)
     assert backup.parent == old_project
     copy = raw_connection(backup)
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert copy.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone()[0] == "from v1"
     assert "pattern" not in [row[1] for row in copy.execute("PRAGMA table_info(labels)")]
     copy.close()
@@ -69,8 +72,8 @@ def test_a_failed_migration_changes_nothing_but_leaves_the_backup(
         ProjectStore.open(old_project)
     monkeypatch.undo()
     with ProjectStore.open(old_project) as store:
-        assert store.pragmas()["user_version"] == 1
-    assert len(list(old_project.glob("*.bak-v1-*"))) == 1
+        assert store.pragmas()["user_version"] == CURRENT
+    assert len(list(old_project.glob(f"*.bak-v{CURRENT}-*"))) == 1
     conn = raw_connection(old_project / DB_NAME)
     assert "half" not in [row[1] for row in conn.execute("PRAGMA table_info(labels)")]
     conn.close()
@@ -82,7 +85,7 @@ def test_a_newer_file_is_refused_and_left_byte_for_byte(old_project: Path) -> No
     conn.close()
     before = _fingerprint(old_project)
     with pytest.raises(
-        StoreVersionError, match=r"newer Annotator \(schema version 99; this one knows up to 1\)"
+        StoreVersionError, match=rf"newer Annotator \(schema version 99; this one knows up to {CURRENT}\)"
     ):
         ProjectStore.open(old_project)
     assert _fingerprint(old_project) == before  # no -wal, no -shm, no backup, same bytes

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.domain.label import Vocabulary
-from annotator.storage import DB_NAME, ProjectExistsError, ProjectStore, StoreError
+from annotator.storage import DB_NAME, ProjectExistsError, ProjectStore, StoreError, schema
 
 
 def test_create_writes_the_vocabulary_in_order_and_the_meta(store: ProjectStore) -> None:
@@ -30,7 +30,7 @@ def test_connection_guards_the_data(store: ProjectStore) -> None:
     assert pragmas["foreign_keys"] == 1
     assert pragmas["synchronous"] == 1  # NORMAL: with WAL, survives a killed process
     assert pragmas["busy_timeout"] == 5000
-    assert pragmas["user_version"] == 1
+    assert pragmas["user_version"] == schema.schema_version() == 2
 
 
 def test_full_synchronous_can_be_asked_for(store: ProjectStore) -> None:
