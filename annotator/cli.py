@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli_agreement import agreement
 from annotator.cli_analysis import propose, shots, sounds
 from annotator.cli_support import UserError, fails_cleanly, open_project
 from annotator.domain.label import Vocabulary
@@ -223,5 +224,5 @@ def _fps(fps: Fraction) -> str:
     return f"{float(fps):.3f}".rstrip("0").rstrip(".")
 
 
-for _command in (shots, sounds, propose):
+for _command in (shots, sounds, propose, agreement):
     cli.add_command(_command)
