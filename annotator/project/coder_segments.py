@@ -16,6 +16,8 @@ from annotator.domain.label import Label
 from annotator.domain.segment import Segment, Source
 from annotator.project.errors import ProjectError
 
+RESOLUTION_KEY = "resolution"  # in a segment's attributes once a disagreement about it is resolved
+
 
 class CodedStore(Protocol):
     """The reads this module needs (``ProjectStore``, or a document's store)."""
@@ -103,11 +105,13 @@ def coder_disagreements(
     tolerance_frames: int = 0,
 ) -> list[Disagreement]:
     """Where coder A (``coders[0]``, the reference) and coder B disagree on one video, sorted
-    by time: what the window lists and jumps to (see ``analysis.disagreements``)."""
+    by time: what the window lists and jumps to (see ``analysis.disagreements``). Segments
+    whose disagreement was resolved already (``RESOLUTION_KEY`` in their attributes, see
+    ``editing.disagreement_resolution``) are not listed again."""
     a, b = check_coders(coders)
     segments = coded_segments(store, [video_id], (a, b))
     wanted = {label.id for label in chosen_labels(store, labels, segments)}
-    kept = [segment for segment in segments if segment.label_id in wanted]
+    kept = [s for s in segments if s.label_id in wanted and RESOLUTION_KEY not in s.attributes]
     return find_disagreements(
         [s for s in kept if s.annotator == a],
         [s for s in kept if s.annotator == b],
