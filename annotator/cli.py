@@ -14,6 +14,7 @@ import click
 
 from annotator.cli_agreement import agreement
 from annotator.cli_analysis import propose, shots, sounds
+from annotator.cli_merge import merge
 from annotator.cli_support import UserError, fails_cleanly, open_project
 from annotator.domain.label import Vocabulary
 from annotator.domain.timecode import format_smpte
@@ -224,5 +225,5 @@ def _fps(fps: Fraction) -> str:
     return f"{float(fps):.3f}".rstrip("0").rstrip(".")
 
 
-for _command in (shots, sounds, propose, agreement):
+for _command in (shots, sounds, propose, agreement, merge):
     cli.add_command(_command)

@@ -97,7 +97,11 @@ def test_pooled_concatenates_the_videos_frames(run, coded: Path, clip_2997: Path
     report = json.loads(result.output)
     assert [v["video"] for v in report["videos"]] == ["numbered_25.mp4", "numbered_2997.mp4"]
     pooled = report["pooled"]
-    assert (pooled["video"], pooled["videos"], pooled["frames"]) == (None, ["numbered_25.mp4", "numbered_2997.mp4"], 220)
+    assert (pooled["video"], pooled["videos"], pooled["frames"]) == (
+        None,
+        ["numbered_25.mp4", "numbered_2997.mp4"],
+        220,
+    )
     # video 1's table [[70, 10], [12, 8]] plus video 2's [[100, 0], [20, 0]]
     assert pooled["labels"]["laughter"]["kappa"] == pytest.approx(kappa_from_table([[170, 10], [32, 8]]))
     assert pooled["labels"]["laughter"]["recall"] == pytest.approx(1 / 3)  # 1 matched of ana's 3
