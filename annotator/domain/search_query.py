@@ -91,4 +91,3 @@ def _status(value: str) -> str:
     if status not in STATUSES:
         raise SearchQueryError(f"status:{value}: not a status (statuses: {', '.join(STATUSES)})")
     return status
-

@@ -73,7 +73,8 @@ def create_search_index(conn: sqlite3.Connection) -> None:
     for trigger in _TRIGGERS:
         conn.execute(trigger)
     db = _wrap(conn)
-    db.table("search_text").enable_fts(_COLUMNS, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    tokens = "unicode61 remove_diacritics 2"  # "café" is found by "cafe"
+    db.table("search_text").enable_fts(_COLUMNS, create_triggers=True, tokenize=tokens)
     conn.execute(f"INSERT INTO search_text_fts (search_text_fts, rank) VALUES ('rank', '{_WEIGHTS}')")
 
 

@@ -49,6 +49,16 @@ class SegmentStore:
                 raise self._missing(segment.id)
         return self.segment(segment.id)
 
+    def put_segment(self, segment: Segment, deleted: bool = False) -> None:
+        """Overwrite a segment with another copy's version of it, whole: its fields and
+        ``updated_at`` as given (now, if empty), and whether it is deleted (``annotator merge``)."""
+        stamped = segment if segment.updated_at else replace(segment, updated_at=utc_now())
+        with self._db.transaction() as conn:
+            segment_table.check_references(conn, [stamped])
+            if not segment_table.update(conn, stamped):
+                raise self._missing(segment.id)
+            segment_table.set_deleted(conn, segment.id, deleted, stamped.updated_at)
+
     def delete_segment(self, segment_id: str) -> None:
         """Soft delete: the row stays (with its reviews) and :meth:`restore_segment` brings it back."""
         with self._db.transaction() as conn:

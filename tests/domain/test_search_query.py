@@ -71,4 +71,3 @@ def test_blank_and_punctuation_only_queries_find_everything() -> None:
     assert parse_query("   ") == SearchQuery()
     assert parse_query("-- !") == SearchQuery()
     assert parse_query('"') == SearchQuery()
-

@@ -23,7 +23,8 @@ def found(store: ProjectStore, text: str, proposals: str = "exclude", limit: int
 
 def ids(store: ProjectStore, label: str) -> int:
     match = store.label_by_name(label)
-    assert match is not None and match.id is not None
+    assert match is not None
+    assert match.id is not None
     return match.id
 
 
@@ -150,8 +151,11 @@ def test_random_edits_keep_the_index_exact(store: ProjectStore, video: Video) ->
         action = rng.random()
         if action < 0.4 or not live:
             start = rng.randrange(0, 90)
-            segment = Segment(video.id, rng.choice(labels), start, start + rng.randrange(1, 10),
-                              id=f"s{step}", note=" ".join(rng.sample(words, 2)), annotator=rng.choice(["ana", "ben"]))  # fmt: skip
+            note, who = " ".join(rng.sample(words, 2)), rng.choice(["ana", "ben"])
+            end = start + rng.randrange(1, 10)
+            segment = Segment(
+                video.id, rng.choice(labels), start, end, id=f"s{step}", note=note, annotator=who
+            )
             store.add_segment(segment)
             live.append(segment.id)
         elif action < 0.7:

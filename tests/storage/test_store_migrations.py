@@ -13,7 +13,6 @@ from storage_helpers import raw_connection
 from annotator.domain.label import Vocabulary
 from annotator.storage import DB_NAME, ProjectStore, StoreCorruptError, StoreError, StoreVersionError, schema
 
-
 CURRENT = schema.schema_version()
 
 

@@ -1,0 +1,131 @@
+"""Resolving a disagreement is one undoable edit: push, undo and redo, each compared with a
+snapshot of the database; the merged segments are recorded in their attributes."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from editing_helpers import label_id
+
+from annotator.analysis.disagreements import Disagreement, DisagreementKind
+from annotator.domain.segment import Segment, SegmentError
+from annotator.editing.annotation_document import AnnotationDocument
+from annotator.editing.disagreement_resolution import Resolution, resolve_disagreement
+from annotator.project.coder_segments import coder_disagreements
+
+
+def snapshot(document: AnnotationDocument) -> list[tuple]:
+    """Every segment row, deleted ones included, with its attributes and deleted flag."""
+    store = document.store
+    return [
+        (s.id, s.start_frame, s.end_frame, s.annotator, sorted(s.attributes.items()), store.is_deleted(s.id))
+        for s in store.segments(include_deleted=True)
+    ]
+
+
+@pytest.fixture
+def coded(document: AnnotationDocument) -> AnnotationDocument:
+    laughter = label_id(document, "laughter")
+    document.store.add_segments(
+        [
+            Segment(1, laughter, 10, 40, id="a-pair", annotator="ana"),
+            Segment(1, laughter, 14, 42, id="b-pair", annotator="ben", attributes={"shot": 3}),
+            Segment(1, laughter, 100, 120, id="a-alone", annotator="ana"),
+            Segment(1, laughter, 200, 220, id="b-alone", annotator="ben"),
+        ]
+    )
+    return document
+
+
+def listed(document: AnnotationDocument) -> list[Disagreement]:
+    return coder_disagreements(document.store, 1, ("ana", "ben"), (), Fraction(1, 2), tolerance_frames=2)
+
+
+def test_the_list_the_window_shows(coded: AnnotationDocument) -> None:
+    found = listed(coded)
+    assert [(d.kind, d.start_frame, d.end_frame, d.segment_ids) for d in found] == [
+        (DisagreementKind.BOUNDARIES, 10, 42, ("a-pair", "b-pair")),
+        (DisagreementKind.ONLY_A, 100, 120, ("a-alone",)),
+        (DisagreementKind.ONLY_B, 200, 220, ("b-alone",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("resolution", "bounds", "kept", "removed", "kept_bounds"),
+    [
+        (Resolution.KEEP_A, None, "a-pair", "b-pair", (10, 40)),
+        (Resolution.KEEP_B, None, "b-pair", "a-pair", (14, 42)),
+        (Resolution.ADJUST, (12, 41), "a-pair", "b-pair", (12, 41)),
+    ],
+)
+def test_a_pair_resolved_is_one_step_that_undoes_and_redoes_exactly(
+    coded: AnnotationDocument,
+    resolution: Resolution,
+    bounds: tuple[int, int] | None,
+    kept: str,
+    removed: str,
+    kept_bounds: tuple[int, int],
+) -> None:
+    before = snapshot(coded)
+    result = resolve_disagreement(coded, listed(coded)[0], resolution, bounds, resolved_by="rita")
+    after = snapshot(coded)
+    assert result is not None
+    assert (result.id, result.start_frame, result.end_frame) == (kept, *kept_bounds)
+    merged = {"merged_from": ["a-pair", "b-pair"], "resolved_by": "rita", "resolution": resolution.value}
+    assert {k: v for k, v in result.attributes.items() if k != "shot"} == merged
+    gone = coded.store.segment(removed)
+    assert coded.store.is_deleted(removed)
+    assert gone.attributes["merged_into"] == kept
+    assert coded.undo_stack.count() == 1
+    assert coded.undo_stack.undoText().startswith("Resolve disagreement")
+    coded.undo_stack.undo()
+    assert snapshot(coded) == before
+    coded.undo_stack.redo()
+    assert snapshot(coded) == after
+    assert [d.segment_ids for d in listed(coded)] == [("a-alone",), ("b-alone",)]  # resolved: not listed
+
+
+def test_keeping_the_side_without_a_segment_deletes_the_other(coded: AnnotationDocument) -> None:
+    only_a = listed(coded)[1]
+    before = snapshot(coded)
+    assert resolve_disagreement(coded, only_a, Resolution.KEEP_B, resolved_by="rita") is None
+    assert coded.store.is_deleted("a-alone")
+    assert coded.store.segment("a-alone").attributes == {
+        "merged_into": None,
+        "resolved_by": "rita",
+        "resolution": "keep_b",
+    }
+    coded.undo_stack.undo()
+    assert snapshot(coded) == before
+
+
+def test_keeping_a_lone_segment_records_it_and_adjust_moves_b_when_a_has_none(
+    coded: AnnotationDocument,
+) -> None:
+    only_a, only_b = listed(coded)[1:]
+    kept = resolve_disagreement(coded, only_a, Resolution.KEEP_A)
+    assert kept is not None
+    assert kept.attributes == {"merged_from": ["a-alone"], "resolved_by": "ana", "resolution": "keep_a"}
+    moved = resolve_disagreement(coded, only_b, Resolution.ADJUST, (205, 215))
+    assert moved is not None
+    assert (moved.id, moved.start_frame, moved.end_frame) == ("b-alone", 205, 215)
+    assert coded.undo_stack.count() == 2
+    assert [d.segment_ids for d in listed(coded)] == [("a-pair", "b-pair")]
+
+
+def test_refusals_change_nothing(coded: AnnotationDocument) -> None:
+    pair = listed(coded)[0]
+    before = snapshot(coded)
+    with pytest.raises(ValueError, match="bounds"):
+        resolve_disagreement(coded, pair, Resolution.ADJUST)
+    with pytest.raises(ValueError, match="bounds"):
+        resolve_disagreement(coded, pair, Resolution.KEEP_A, (1, 2))
+    with pytest.raises(SegmentError):
+        resolve_disagreement(coded, pair, Resolution.ADJUST, (10, 9999))  # past the video's end
+    coded.remove_segments(["b-pair"])
+    with pytest.raises(LookupError, match="b-pair was deleted"):
+        resolve_disagreement(coded, pair, Resolution.KEEP_A)
+    coded.undo_stack.undo()
+    assert snapshot(coded) == before
+    assert coded.undo_stack.count() == 1  # only the removal made here
