@@ -32,7 +32,7 @@ class VideoClock:
         self.fps = info.fps
         self.times: FrameTimes = info.times()
         self.frame_count = self.times.frame_count
-        self._edges = (*self.times.pts, self.times.end_pts)
+        self._pts, self._end = self.times.pts, self.times.end_pts  # not copied: 1 ms an hour
         self._origin = self.times.pts[0]
         self._ms_num = self.times.time_base.numerator * 1000
         self._ms_den = self.times.time_base.denominator
@@ -42,15 +42,17 @@ class VideoClock:
         """``t(frame)`` in whole milliseconds, rounded half up; ``frame_count`` is the end."""
         if not 0 <= frame <= self.frame_count:
             raise IndexError(f"frame {frame} is outside 0..{self.frame_count}")
-        quotient, remainder = divmod((self._edges[frame] - self._origin) * self._ms_num, self._ms_den)
+        edge = self._pts[frame] if frame < self.frame_count else self._end
+        quotient, remainder = divmod((edge - self._origin) * self._ms_num, self._ms_den)
         return quotient + 1 if 2 * remainder >= self._ms_den else quotient
 
     def row_times(self, start: int, end: int) -> tuple[str, str, str, str, str]:
         """``start_tc, end_tc, start_s, end_s, duration_s`` of ``[start, end)`` in one call
         (the export's hot loop); ``duration_s`` is the difference of the rounded times."""
-        edges, origin, num, den = self._edges, self._origin, 2 * self._ms_num, 2 * self._ms_den
-        start_ms = ((edges[start] - origin) * num + self._ms_den) // den
-        end_ms = ((edges[end] - origin) * num + self._ms_den) // den
+        pts, origin, num, den = self._pts, self._origin, 2 * self._ms_num, 2 * self._ms_den
+        end_pts = self._end if end == self.frame_count else pts[end]  # past the end: IndexError
+        start_ms = ((pts[start] - origin) * num + self._ms_den) // den
+        end_ms = ((end_pts - origin) * num + self._ms_den) // den
         duration_ms = end_ms - start_ms
         return (
             self._smpte.format(start),

@@ -21,7 +21,7 @@ def search(project: Project, text: str, proposals: str = "exclude", limit: int =
     hits = store.search(parse_query(text), proposals, limit)
     videos = {video.id: video for video in store.videos()}
     labels = {label.id: label.name for label in store.labels()}
-    latest = store.latest_reviews()
+    latest = store.latest_reviews_of(hit.segment_id for hit in hits)
     clocks: dict[int, VideoClock] = {}
     found = []
     for hit in hits:

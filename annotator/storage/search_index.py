@@ -12,6 +12,8 @@ Every edit therefore updates the index in the same transaction as the edit itsel
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,11 +66,35 @@ _TRIGGERS = (
 )
 
 
+BULK = 100  # from this many rows, an insert indexes them in one statement after
+
+
+@contextmanager
+def indexed_after(conn: sqlite3.Connection, rows: int) -> Iterator[None]:
+    """Index the segments the block inserts in one statement at its end rather than row by row
+    (a trigger per row costs 22 us; 100,000 rows took 5.5 s of CPU instead of 1.4 s).
+
+    The per-row trigger is dropped for the block and made again after it, inside the caller's
+    transaction, so no other connection ever sees the schema without it. New rows are those
+    past the largest rowid before (a table without AUTOINCREMENT gives max + 1)."""
+    if rows < BULK:
+        yield
+        return
+    before = conn.execute("SELECT coalesce(max(rowid), 0) FROM segments").fetchone()[0]
+    conn.execute("DROP TRIGGER search_segment_ai")
+    try:
+        yield
+        conn.execute(_ROW + " AND s.rowid > ?", (before,))
+    finally:
+        conn.execute(_TRIGGERS[0])
+
+
 def create_search_index(conn: sqlite3.Connection) -> None:
     """Schema step: the text table and its triggers, filled from the segments there are,
     then the FTS5 index over it (inside the caller's transaction: sqlite-utils runs each
     statement on its own when one is open, never committing half-way)."""
     conn.execute(_TABLE)
+    conn.execute("CREATE INDEX search_text_order ON search_text (video_id, start_frame)")  # filters alone
     conn.execute(_ROW)
     for trigger in _TRIGGERS:
         conn.execute(trigger)

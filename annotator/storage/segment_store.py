@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -39,7 +40,8 @@ class SegmentStore:
         """
         with self._db.transaction() as conn:
             segment_table.check_references(conn, segments)
-            segment_table.insert_many(conn, segments, utc_now())
+            with search_index.indexed_after(conn, len(segments)):
+                segment_table.insert_many(conn, segments, utc_now())
 
     def update_segment(self, segment: Segment) -> Segment:
         """Write a segment's new bounds, label, note...; ``updated_at`` becomes now."""
@@ -176,6 +178,17 @@ class SegmentStore:
             params = (video_id,)
         reviews = map(review_table.from_row, self._db.query(sql, params))
         return {review.segment_id: review for review in reviews}
+
+    def latest_reviews_of(self, segment_ids: Iterable[str]) -> dict[str, Review]:
+        """Segment id -> its latest review, for those of ``segment_ids`` that have one."""
+        wanted = json.dumps(list(segment_ids))
+        sql = (
+            review_table.SELECT + " WHERE r.id IN (SELECT max(id) FROM reviews WHERE segment_id IN "
+            "(SELECT value FROM json_each(?)) GROUP BY segment_id)"
+        )
+        return {
+            review.segment_id: review for review in map(review_table.from_row, self._db.query(sql, (wanted,)))
+        }
 
     def search(self, query: SearchQuery, proposals: str = "exclude", limit: int = 200) -> list[SearchHit]:
         """Segments ``query`` finds (full text and filters), best first; see ``search_index``."""

@@ -14,7 +14,7 @@ from annotator.domain.label import Vocabulary
 from annotator.domain.search_query import parse_query
 from annotator.domain.segment import Review, Segment, Source, Verdict
 from annotator.domain.video import Video
-from annotator.storage import ProjectStore, schema
+from annotator.storage import ProjectStore, StoreError, schema
 
 
 def found(store: ProjectStore, text: str, proposals: str = "exclude", limit: int = 200) -> list[str]:
@@ -186,3 +186,23 @@ def _index_matches_the_segments(store: ProjectStore) -> None:
     labels = {label.id: label.name for label in store.labels()}
     expected = {s.id: (labels[s.label_id], videos[s.video_id], s.annotator, s.note) for s in store.segments()}
     assert rows == expected
+
+
+def test_a_bulk_insert_is_indexed_at_its_end_and_a_refused_one_leaves_the_trigger(
+    coded: ProjectStore, video: Video
+) -> None:
+    laughter = ids(coded, "laughter")
+    many = [
+        Segment(video.id, laughter, n % 90, n % 90 + 5, id=f"bulk{n}", note=f"take{n} horse")
+        for n in range(150)
+    ]
+    coded.add_segments(many)
+    assert len(found(coded, "horse", limit=1000)) == 150
+    assert found(coded, "take149") == ["bulk149"]
+    duplicate = [*[replace(s, id=f"more{n}") for n, s in enumerate(many[:120])], many[0]]
+    with pytest.raises(StoreError):
+        coded.add_segments(duplicate)
+    assert found(coded, "more*") == []
+    coded.add_segment(Segment(video.id, laughter, 0, 1, id="after", note="zebra"))
+    assert found(coded, "zebra") == ["after"]  # the per-row trigger is back
+    _index_matches_the_segments(coded)
