@@ -11,40 +11,17 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
 
-from annotator.cli_support import fails_cleanly, open_project
+from annotator.cli_support import fails_cleanly, interruptible, open_project, progress_on_stderr
 
 SHOT_COLUMNS = ("frame", "kind", "start_frame", "end_frame", "score")
 SOUND_COLUMNS = ("start_frame", "end_frame", "kind", "score")
-
-
-@contextmanager
-def _interruptible() -> Iterator[None]:
-    try:
-        yield
-    except KeyboardInterrupt as interrupt:
-        click.echo("cancelled: nothing was written", err=True)
-        raise SystemExit(130) from interrupt
-
-
-def _progress(what: str) -> Callable[[float], None]:
-    """Report every tenth on stderr."""
-    shown = [-1]
-
-    def report(fraction: float) -> None:
-        tenth = int(fraction * 10)
-        if tenth > shown[0]:
-            shown[0] = tenth
-            click.echo(f"{what}: {tenth * 10}%", err=True)
-
-    return report
 
 
 def _rows_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
@@ -72,7 +49,7 @@ def _analysed(video: Path, shots: bool, sounds: bool) -> Any:
     from annotator.project.analyze import analyze_file
 
     info, index = probe_with_index(video)
-    report = _progress(f"analysing {video.name}")
+    report = progress_on_stderr(f"analysing {video.name}")
     return analyze_file(video, info, pictures=shots, sound=sounds, progress=report, index=index)
 
 
@@ -83,7 +60,7 @@ def _analysed(video: Path, shots: bool, sounds: bool) -> Any:
 @fails_cleanly
 def shots(video: Path, fmt: str, output: Path | None) -> None:
     """Shot boundaries of VIDEO: frame, kind (hard or gradual), the transition's frames, score."""
-    with _interruptible():
+    with interruptible():
         found = _analysed(video, shots=True, sounds=False).shots
     _write([{**asdict(b), "kind": b.kind.value} for b in found], SHOT_COLUMNS, fmt, output)
     click.echo(f"{len(found)} shot boundaries", err=True)
@@ -96,7 +73,7 @@ def shots(video: Path, fmt: str, output: Path | None) -> None:
 @fails_cleanly
 def sounds(video: Path, fmt: str, output: Path | None) -> None:
     """Speech, loud non-speech and silence in VIDEO's sound, in frames of the video."""
-    with _interruptible():
+    with interruptible():
         found = _analysed(video, shots=False, sounds=True).sounds
     _write([{**asdict(e), "kind": e.kind.value} for e in found], SOUND_COLUMNS, fmt, output)
     click.echo(f"{len(found)} sound events", err=True)
@@ -116,8 +93,8 @@ def propose(project: Path, video: str | None, with_shots: bool, with_sounds: boo
     from annotator.project.propose import propose as plan
 
     request = ProposalRequest(video, with_shots, with_sounds, like)
-    with open_project(project) as opened, _interruptible():
-        proposals, examples = plan(opened, request, progress=_progress("analysing"))
+    with open_project(project) as opened, interruptible():
+        proposals, examples = plan(opened, request, progress=progress_on_stderr("analysing"))
         with opened.store.transaction():
             write_import(opened.store, proposals)
     learned = f" (more like this learned from {examples} examples)" if like else ""

@@ -3,7 +3,8 @@ errors a user can cause into one line on stderr and exit status 2 (never a trace
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -66,3 +67,27 @@ def fails_cleanly(command: F) -> F:
             raise UserError(str(error)) from error
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Ctrl+C inside the block: one line on stderr and exit status 130 (the block's outputs
+    are written whole or not at all, so nothing is left half-written)."""
+    try:
+        yield
+    except KeyboardInterrupt as interrupt:
+        click.echo("cancelled: nothing was written", err=True)
+        raise SystemExit(130) from interrupt
+
+
+def progress_on_stderr(what: str) -> Callable[[float], None]:
+    """A progress callback reporting every tenth on stderr."""
+    shown = [-1]
+
+    def report(fraction: float) -> None:
+        tenth = int(fraction * 10)
+        if tenth > shown[0]:
+            shown[0] = tenth
+            click.echo(f"{what}: {tenth * 10}%", err=True)
+
+    return report

@@ -1,0 +1,135 @@
+"""Contact sheets: each still is the exact frame it names (read from its pixels), grouping
+and order, text escaped, images inline or in a folder, and nothing written when cancelled."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from annotator.domain.label import Vocabulary
+from annotator.domain.segment import Segment
+from annotator.media.errors import Cancelled
+from annotator.media.synthetic import read_frame_number
+from annotator.project.contact_sheet import make_sheet, still_frames
+from annotator.project.errors import ProjectError
+from annotator.project.project import Project
+from annotator.project.selection import select_segments
+from annotator.resources import vocabulary_path
+
+
+class Sheet(HTMLParser):
+    """The images, group headings and text of a sheet."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.images: list[str] = []
+        self.headings: list[str] = []
+        self.text: list[str] = []
+        self._in_h2 = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.images.append(dict(attrs)["src"] or "")
+        self._in_h2 = tag == "h2"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_h2 = False if tag == "h2" else self._in_h2
+
+    def handle_data(self, data: str) -> None:
+        (self.headings if self._in_h2 else self.text).append(data)
+
+
+def frame_of(image_bytes: bytes) -> int:
+    bgr = cv2.imdecode(np.frombuffer(image_bytes, np.uint8), cv2.IMREAD_COLOR)
+    return read_frame_number(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+
+
+@pytest.fixture
+def project(tmp_path: Path, clip_25fps: Path, clip_2997: Path) -> Project:
+    created = Project.create(tmp_path / "project", Vocabulary.load(vocabulary_path("state-tv")))
+    first, second = created.add_video(clip_25fps), created.add_video(clip_2997)
+    laughter = created.store.label_by_name("laughter")
+    driving = created.store.label_by_name("driving")
+    assert laughter is not None
+    assert laughter.id is not None
+    assert driving is not None
+    assert driving.id is not None
+    created.store.add_segments([
+        Segment(first.id, laughter.id, 10, 21, id="a", annotator="ana", note="crowd <laughs> & waves"),
+        Segment(first.id, driving.id, 40, 41, id="b", annotator="ben"),
+        Segment(second.id, laughter.id, 100, 120, id="c", annotator="ana", note="second video"),
+    ])  # fmt: skip
+    return created
+
+
+def test_every_still_is_the_frame_it_names(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    segments = select_segments(project)
+    assert make_sheet(project, segments, target) == 3
+    sheet = Sheet(target.read_text())
+    expected = [frame for segment in segments for frame in still_frames(segment)]
+    assert expected == [10, 15, 20, 40, 40, 40, 100, 109, 119]
+    shown = [frame_of(base64.b64decode(src.split(",", 1)[1])) for src in sheet.images]
+    assert shown == expected
+    assert all(src.startswith("data:image/jpeg;base64,") for src in sheet.images)
+
+
+def test_groups_order_and_what_each_segment_says(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    make_sheet(project, select_segments(project), target, group_by="label")
+    sheet = Sheet(target.read_text())
+    assert sheet.headings == ["driving (1)", "laughter (2)"]
+    text = " ".join(sheet.text)
+    assert "crowd <laughs> & waves" in text  # escaped in the file, read back as text
+    assert "<laughs>" not in target.read_text()
+    for expected in ("00:00:00:10 – 00:00:00:21", "(0.440 s)", "ana", "unreviewed", "numbered_25.mp4"):
+        assert expected in text
+
+
+def test_images_in_a_folder_beside_the_sheet_replace_an_earlier_one(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "sheet.html"
+    target.parent.mkdir()
+    make_sheet(project, select_segments(project, query="label:laughter"), target, images="folder")
+    sheet = Sheet(target.read_text())
+    assert len(sheet.images) == 6
+    assert [frame_of((target.parent / src).read_bytes()) for src in sheet.images] == [
+        10,
+        15,
+        20,
+        100,
+        109,
+        119,
+    ]
+    make_sheet(project, select_segments(project, query="annotator:ben"), target, images="folder")
+    assert sorted(p.name for p in (target.parent / "sheet_files").iterdir()) == ["1-40.jpg"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sheet.html", "sheet_files"]
+
+
+def test_a_cancelled_sheet_writes_nothing(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    calls = [0]
+
+    def cancel() -> bool:
+        calls[0] += 1
+        return calls[0] > 2
+
+    with pytest.raises(Cancelled):
+        make_sheet(project, select_segments(project), target, images="folder", cancel=cancel)
+    assert list(tmp_path.glob("sheet*")) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_missing_video_is_named(project: Project, tmp_path: Path) -> None:
+    video = project.store.videos()[0]
+    project.store.update_video_path(video.id, str(tmp_path / "gone.mp4"))
+    expected = f"gone.mp4: the video is not at {tmp_path / 'gone.mp4'}; relink it first"
+    with pytest.raises(ProjectError, match=re.escape(expected)):
+        make_sheet(project, select_segments(project), tmp_path / "sheet.html")
+    assert not (tmp_path / "sheet.html").exists()
