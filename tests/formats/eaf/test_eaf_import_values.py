@@ -127,3 +127,33 @@ def test_unaligned_boundaries_are_spaced_evenly_along_their_chain(tmp_path: Path
         ("words", 35, 45, "two"),  # 1400-1800 ms
         ("words", 45, 55, "three"),  # 1800-2200 ms
     ]
+
+
+def _annotation_with_two_notes_tiers(tmp_path: Path) -> Path:
+    """A ``laughter`` tier whose first annotation has a note on each of two notes tiers,
+    and whose second has a value that is not the label's name plus one note."""
+    eaf = Eaf(author="someone")
+    eaf.remove_tier("default")
+    eaf.add_linguistic_type("note", constraints="Symbolic_Association", timealignable=False)
+    eaf.add_tier("laughter")
+    eaf.add_annotation("laughter", 0, 400, "laughter")
+    eaf.add_annotation("laughter", 400, 800, "giggles")
+    eaf.add_tier("laughter notes", ling="note", parent="laughter")
+    eaf.add_ref_annotation("laughter notes", "laughter", 200, "both laugh")
+    eaf.add_ref_annotation("laughter notes", "laughter", 600, "quietly")
+    eaf.add_tier("laughter extra notes", ling="note", parent="laughter")
+    eaf.add_ref_annotation("laughter extra notes", "laughter", 200, "then the horse")
+    path = tmp_path / "notes.eaf"
+    eaf.to_file(str(path))
+    return path
+
+
+def test_several_notes_on_one_annotation_are_joined_with_line_breaks(tmp_path: Path) -> None:
+    """docs/formats.md: a value that is not the label's name goes in the note, and each note
+    of a "<tier> notes" tier follows it on a line of its own, in the order of the tiers."""
+    result = read_eaf(_annotation_with_two_notes_tiers(tmp_path), CLIP.info.times(), LABEL_NAMES)
+    assert [(s.label, s.start_frame, s.end_frame, s.note) for s in result.segments] == [
+        ("laughter", 0, 10, "both laugh\nthen the horse"),
+        ("laughter", 10, 20, "giggles\nquietly"),
+    ]
+    assert all("eaf_dependents" not in s.attributes() for s in result.segments)  # notes, not dependents
