@@ -2,6 +2,7 @@
 
     python scripts/mutation_score.py [TARGET...]               a table, one row per package
     python scripts/mutation_score.py --survivors TARGET...     every mutant not killed, with its diff
+    python scripts/mutation_score.py --names TARGET...         their names only (scripts/mutation --again)
 
 A TARGET is a package (``formats``) or a module (``formats/csv/writer``); none means the five
 packages. The score is killed / (every mutant that ran); a timeout counts as killed (the mutant
@@ -55,9 +56,7 @@ def print_scores(targets: list[str]) -> None:
 
 
 def print_survivors(targets: list[str]) -> None:
-    results = _results()
-    prefixes = tuple(_prefix(target) for target in targets)
-    names = sorted(n for n, c in results.items() if n.startswith(prefixes) and c in SURVIVED)
+    names = survivor_names(targets)
     counts = Counter(n.rpartition("__mutmut_")[0] for n in names)
     for name in names:
         shown = subprocess.run(
@@ -68,11 +67,18 @@ def print_survivors(targets: list[str]) -> None:
     print(f"{len(names)} survivors in {len(counts)} functions")
 
 
+def survivor_names(targets: list[str]) -> list[str]:
+    prefixes = tuple(_prefix(target) for target in targets)
+    return sorted(n for n, c in _results().items() if n.startswith(prefixes) and c in SURVIVED)
+
+
 def main(argv: list[str]) -> None:
-    survivors = argv[:1] == ["--survivors"]
-    targets = argv[1:] if survivors else argv
-    targets = targets or list(PACKAGES)
-    (print_survivors if survivors else print_scores)(targets)
+    option = argv[0] if argv[:1] in (["--survivors"], ["--names"]) else ""
+    targets = (argv[1:] if option else argv) or list(PACKAGES)
+    if option == "--names":
+        print("\n".join(survivor_names(targets)))
+    else:
+        (print_survivors if option else print_scores)(targets)
 
 
 if __name__ == "__main__":
