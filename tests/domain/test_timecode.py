@@ -74,6 +74,8 @@ def test_the_next_frame_has_the_next_label(fps: Fraction, frame: int) -> None:
         (Fraction(60000, 1001), 3599, "00:00:59;59"),
         (Fraction(30000, 1001), 24 * 107892 - 1, "23:59:59;29"),
         (Fraction(120), 125, "00:00:01:005"),  # above 100 fps the frame has three digits
+        (Fraction(101), 100, "00:00:00:100"),
+        (Fraction(100), 99, "00:00:00:99"),  # at 100 fps two digits still hold every frame
     ],
 )
 def test_exact_labels_at_other_rates(fps: Fraction, frame: int, text: str) -> None:
@@ -133,7 +135,7 @@ def test_non_drop_rates_use_colons_and_count_nominal_frames() -> None:
     assert not is_drop_frame_rate(Fraction(24000, 1001))
 
 
-@pytest.mark.parametrize("text", ["", "1:2", "00:00:00:25", "00:61:00:00", "aa:bb:cc:dd", "00:00:60:00"])
+@pytest.mark.parametrize("text", ["", "1:2", "00:00:00:25", "00:60:00:00", "aa:bb:cc:dd", "00:00:60:00"])
 def test_bad_timecodes_are_refused(text: str) -> None:
     with pytest.raises(TimecodeError):
         parse_smpte(text, Fraction(25))
@@ -148,5 +150,8 @@ def test_timecode_value_type() -> None:
     tc = Timecode.parse("00:00:02:05", Fraction(25))
     assert tc.frame == 55
     assert str(tc) == "00:00:02:05"
-    with pytest.raises(TimecodeError):
+    assert Timecode(0, Fraction(25)).smpte == "00:00:00:00"
+    with pytest.raises(TimecodeError, match="frame must be >= 0, got -1"):
         Timecode(-1, Fraction(25))
+    with pytest.raises(TimecodeError, match="frame must be >= 0, got -2"):
+        format_smpte(-2, Fraction(25))
