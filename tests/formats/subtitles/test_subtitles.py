@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from exchange_helpers import CLIP, LABELS, NTSC_CLIP, PHONE, expected_ms
 
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.subtitles.writer import save_srt, write_srt, write_vtt
+from annotator.formats.subtitles.writer import write_srt, write_vtt
 
 _VTT_TIME = r"(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})"
 _SRT_TIME = _VTT_TIME.replace(r"\.", ",")
@@ -114,9 +113,3 @@ def test_empty_exports() -> None:
     write_srt(out, NTSC_CLIP, LABELS, [])
     assert out.getvalue() == ""
     assert _vtt(CLIP, []) == "WEBVTT\n"
-
-
-def test_save_srt_writes_the_file(tmp_path: Path) -> None:
-    path = tmp_path / "out.srt"
-    assert save_srt(path, CLIP, LABELS, [Segment(CLIP.id, 10, 25, 50)]) == 1
-    assert path.read_text(encoding="utf-8") == "1\n00:00:01,000 --> 00:00:02,000\ndriving\n"
