@@ -216,3 +216,19 @@ def test_broken_quoting_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_refused_naming_it(tmp_path: Path) -> None:
     with pytest.raises(CsvImportError, match=r"^gone\.csv: cannot read the file: No such file"):
         read_csv(tmp_path / "gone.csv", [], [])
+
+
+def test_the_message_counts_the_other_problems(tmp_path: Path) -> None:
+    rows = [",clip.mp4,nope,1,2,,,,,,,"] * 3
+    path = write_file(tmp_path, "\n".join([HEADER, *rows]) + "\n")
+    with pytest.raises(CsvImportError) as caught:
+        read_csv(path, list(VIDEOS.values()), list(LABELS.values()))
+    assert str(caught.value).endswith("(and 2 more problems)")
+    assert caught.value.path == path
+    with pytest.raises(ValueError, match=r"^a CsvImportError needs at least one problem$"):
+        CsvImportError(path, [])
+
+
+def test_frames_written_as_pandas_writes_them(tmp_path: Path) -> None:
+    (imported,) = import_text(tmp_path, f"{HEADER}\n,clip.mp4,driving,12.0,30.,,,,,,,\n")
+    assert (imported.segment.start_frame, imported.segment.end_frame) == (12, 30)

@@ -157,3 +157,43 @@ def test_several_notes_on_one_annotation_are_joined_with_line_breaks(tmp_path: P
         ("laughter", 10, 20, "giggles\nquietly"),
     ]
     assert all("eaf_dependents" not in s.attributes() for s in result.segments)  # notes, not dependents
+
+
+def test_unaligned_slots_get_whole_milliseconds_rounded_down(tmp_path: Path) -> None:
+    from annotator.formats.eaf.document import parse_eaf
+
+    text = UNALIGNED.replace('TIME_SLOT_ID="ts5" TIME_VALUE="2200"', 'TIME_SLOT_ID="ts5" TIME_VALUE="2000"')
+    words = next(
+        tier for tier in parse_eaf(write_text(tmp_path, text, "w.eaf")).tiers if tier.name == "words"
+    )
+    assert [(a.value, a.start_ms, a.end_ms) for a in words.alignable] == [
+        ("one", 1000, 1333),
+        ("two", 1333, 1666),
+        ("three", 1666, 2000),
+    ]
+    assert all(type(a.start_ms) is int and type(a.end_ms) is int for a in words.alignable)
+
+
+def test_a_chain_with_no_aligned_end_stays_unaligned(tmp_path: Path) -> None:
+    from annotator.formats.eaf.document import parse_eaf
+
+    text = UNALIGNED.replace('TIME_SLOT_ID="ts5" TIME_VALUE="2200"', 'TIME_SLOT_ID="ts5"')
+    words = next(
+        tier for tier in parse_eaf(write_text(tmp_path, text, "w.eaf")).tiers if tier.name == "words"
+    )
+    assert [(a.start_ms, a.end_ms) for a in words.alignable] == [(1000, None), (None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    "refs", ['TIME_SLOT_REF1="ts9" TIME_SLOT_REF2="ts5"', 'TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts9"']
+)
+def test_an_annotation_on_a_time_slot_that_does_not_exist_is_refused(tmp_path: Path, refs: str) -> None:
+    from annotator.formats.eaf.document import parse_eaf
+
+    text = UNALIGNED.replace('TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts5"', refs)
+    with pytest.raises(EafImportError) as caught:
+        parse_eaf(write_text(tmp_path, text, "w.eaf"))
+    assert (
+        str(caught.value)
+        == "w.eaf, tier 'speech': annotation 'a1' refers to time slot 'ts9', which does not exist"
+    )
