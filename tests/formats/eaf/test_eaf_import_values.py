@@ -197,3 +197,64 @@ def test_an_annotation_on_a_time_slot_that_does_not_exist_is_refused(tmp_path: P
         str(caught.value)
         == "w.eaf, tier 'speech': annotation 'a1' refers to time slot 'ts9', which does not exist"
     )
+
+
+def test_a_mapped_dependent_tier_labels_every_annotation_whatever_its_value(tmp_path: Path) -> None:
+    text = UNALIGNED.replace(
+        "<ANNOTATION_VALUE>two</ANNOTATION_VALUE>", "<ANNOTATION_VALUE></ANNOTATION_VALUE>"
+    )
+    text = text.replace(
+        "<ANNOTATION_VALUE>three</ANNOTATION_VALUE>", "<ANNOTATION_VALUE>driving</ANNOTATION_VALUE>"
+    )
+    path = write_text(tmp_path, text, "words.eaf")
+    result = read_eaf(path, CLIP.info.times(), LABEL_NAMES, {"words": "laughter", "speech": ""})
+    assert [(s.label, s.start_frame, s.end_frame, s.note) for s in result.segments] == [
+        ("laughter", 25, 35, "one"),
+        ("laughter", 35, 45, ""),
+        ("laughter", 45, 55, "driving"),
+    ]
+
+
+SYMBOLIC = """<?xml version="1.0" encoding="UTF-8"?>
+<ANNOTATION_DOCUMENT AUTHOR="" DATE="2024-01-01T00:00:00+01:00" FORMAT="3.0" VERSION="3.0">
+    <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>
+    <TIME_ORDER>
+        <TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="0"/>
+        <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="400"/>
+    </TIME_ORDER>
+    <TIER LINGUISTIC_TYPE_REF="utterance" TIER_ID="laughter">
+        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+            <ANNOTATION_VALUE>laughter</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="laughter" TIER_ID="gloss">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r1" ANNOTATION_REF="a1">
+            <ANNOTATION_VALUE>ha</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="gloss" TIER_ID="pos">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r2" ANNOTATION_REF="r1">
+            <ANNOTATION_VALUE>INTJ</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="pos" TIER_ID="feature">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r3" ANNOTATION_REF="r2">
+            <ANNOTATION_VALUE>loud</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="feature" TIER_ID="loop">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r4" ANNOTATION_REF="r5">
+            <ANNOTATION_VALUE>x</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r5" ANNOTATION_REF="r4">
+            <ANNOTATION_VALUE>y</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="utterance" TIME_ALIGNABLE="true"/>
+    <LINGUISTIC_TYPE CONSTRAINTS="Symbolic_Subdivision" LINGUISTIC_TYPE_ID="sym" TIME_ALIGNABLE="false"/>
+</ANNOTATION_DOCUMENT>
+"""
+
+
+@pytest.mark.timeout(60)
+def test_dependents_three_deep_are_kept_and_a_loop_of_references_ends(tmp_path: Path) -> None:
+    result = read_eaf(write_text(tmp_path, SYMBOLIC, "deep.eaf"), CLIP.info.times(), LABEL_NAMES)
+    (segment,) = result.segments
+    assert segment.attributes()["eaf_dependents"] == {"gloss": "ha", "pos": "INTJ", "feature": "loud"}
+    assert result.skipped == (
+        "tier 'loop': 2 values of annotations that were not imported skipped (first: 'r4')",
+    )
