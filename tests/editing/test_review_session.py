@@ -316,3 +316,35 @@ def test_an_undone_verdict_brings_back_its_segment_and_its_status(
         document.undo_stack.undo()  # coded[0]'s approval, elsewhere in the queue
     assert session.current() == coded[0]
     assert counted.args == [ReviewCounts(1, 5)]
+
+
+def test_a_new_session_before_any_filter(qtbot, document: AnnotationDocument, coded: list[Segment]) -> None:
+    session = ReviewSession(document, parent=document)
+    assert session.parent() is document
+    assert (session.reviewer, session.note, session.loop) == ("", "", False)
+    assert (session.queue, session.position, session.current()) == ([], 0, None)
+    assert (session.preroll_s, session.postroll_s) == (review_queue.DEFAULT_PREROLL_S, 0.5)
+    assert session.filters == ReviewFilters()
+    assert session.play_range(coded[1]) == PlayRange(25, 92)  # 1 s before 50, 0.5 s after 80
+    session.set_filters(ReviewFilters())
+    session.nudge(0, 1)  # no reviewer name: the fix is not signed
+    assert document.segment(coded[0].id).attributes == {}
+
+
+def test_the_position_stays_within_the_queue_and_signals_carry_the_news(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.go_to(-3)
+    assert session.position == 0
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        session.go_to(2)
+    assert counted.args == [ReviewCounts(3, 5)]
+    session.go_to(99)
+    assert session.position == 5
+    with qtbot.waitSignal(session.note_changed) as noted:
+        session.set_note("too long")
+    assert noted.args == ["too long"]
+    session.go_to(0)
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        document.add_review(coded[3].id, Verdict.APPROVED)  # elsewhere in the queue
+    assert counted.args == [ReviewCounts(1, 5, approved=1)]
