@@ -163,6 +163,18 @@ EXACT = {
         lambda d: d.update(segments={}),
         "expected a list, got {}",
     ),
+    "segments[0]": (
+        lambda d: d["segments"].__setitem__(0, 5),
+        "expected an object, got 5",
+    ),
+    "segments[0].updated_at": (
+        lambda d: d["segments"][0].update(updated_at=5),
+        "expected text, got 5",
+    ),
+    "segments[0].video": (
+        lambda d: d["segments"][0].update(video=3),
+        "3 is not a video of the file (0..2)",
+    ),
     "vocabulary": (
         lambda d: d.update(vocabulary=[]),
         "expected an object, got []",

@@ -113,3 +113,38 @@ def test_empty_exports() -> None:
     write_srt(out, NTSC_CLIP, LABELS, [])
     assert out.getvalue() == ""
     assert _vtt(CLIP, []) == "WEBVTT\n"
+
+
+def test_hours_past_the_first_and_ties_in_the_order_given() -> None:
+    from dataclasses import replace
+    from fractions import Fraction
+
+    from annotator.domain.frame_times import FrameTimes
+
+    times = FrameTimes.constant(Fraction(25), 25 * 3 * 3600)
+    info = replace(CLIP.info, frame_count=times.frame_count, duration_s=times.duration_s)
+    long_video = replace(CLIP, info=info)
+    segments = [
+        Segment(CLIP.id, 10, 25 * 3600, 25 * 3661 + 1, note="second"),  # 1:00:00.000
+        Segment(CLIP.id, 10, 25 * 3600, 25 * 3661 + 1, note="first"),
+    ]
+    out = io.StringIO()
+    write_srt(out, long_video, LABELS, segments)
+    assert out.getvalue() == (
+        "1\n01:00:00,000 --> 01:01:01,040\ndriving\nsecond\n\n"
+        "2\n01:00:00,000 --> 01:01:01,040\ndriving\nfirst\n"
+    )
+
+
+def test_segments_a_subtitle_file_cannot_hold_are_refused_by_name() -> None:
+    import pytest
+
+    other = Segment(NTSC_CLIP.id, 10, 0, 1)
+    unknown = Segment(CLIP.id, 99, 0, 1)
+    too_long = Segment(CLIP.id, 10, 0, CLIP.info.frame_count + 1)
+    with pytest.raises(ValueError, match=rf"^segment {other.id} belongs to video 2, not clip\.mp4$"):
+        write_srt(io.StringIO(), CLIP, LABELS, [other])
+    with pytest.raises(KeyError, match=rf"segment {unknown.id}: label 99 is not among the labels"):
+        write_srt(io.StringIO(), CLIP, LABELS, [unknown])
+    with pytest.raises(ValueError, match=rf"^segment {too_long.id} ends past the last frame of clip\.mp4$"):
+        write_vtt(io.StringIO(), CLIP, LABELS, [too_long])
