@@ -115,10 +115,6 @@ EXACT = {
         lambda d: d["segments"][0].update(start_frame=-1),
         "start_frame must be >= 0, got -1",
     ),
-    "segments[0].video": (
-        lambda d: d["segments"][0].update(video=7),
-        "7 is not a video of the file (0..2)",
-    ),
     "segments[0].source": (
         lambda d: d["segments"][0].update(source="robot"),
         "'robot' is not one of 'manual', 'import', 'proposal'",
