@@ -232,3 +232,63 @@ def test_the_message_counts_the_other_problems(tmp_path: Path) -> None:
 def test_frames_written_as_pandas_writes_them(tmp_path: Path) -> None:
     (imported,) = import_text(tmp_path, f"{HEADER}\n,clip.mp4,driving,12.0,30.,,,,,,,\n")
     assert (imported.segment.start_frame, imported.segment.end_frame) == (12, 30)
+
+
+def _many_videos() -> list:
+    from fractions import Fraction
+
+    from csv_helpers import make_video
+
+    paths = ["media/a/clip.mp4", "media/b/clip.mp4", "other/Clip2.MP4"] + [
+        f"more/v{n}.mp4" for n in range(4, 11)
+    ]
+    return [make_video(number, path, Fraction(25), 100) for number, path in enumerate(paths, 1)]
+
+
+@pytest.mark.parametrize(
+    ("video", "video_path", "found"),
+    [
+        ("media/a/clip.mp4", "", 1),
+        ("media\\b\\clip.mp4", "", 2),
+        ("clip2.mp4", "", 3),
+        ("3", "", 3),
+        ("clip.mp4", "media/b/clip.mp4", 2),
+        ("", "media/a/clip.mp4", 1),
+    ],
+)
+def test_a_video_is_found_by_path_name_or_id(tmp_path: Path, video: str, video_path: str, found: int) -> None:
+    path = write_file(
+        tmp_path, f"video,video_path,label,start_frame,end_frame\n{video},{video_path},driving,1,2\n"
+    )
+    (imported,) = read_csv(path, _many_videos(), list(LABELS.values()))
+    assert imported.segment.video_id == found
+
+
+@pytest.mark.parametrize(
+    ("video", "message"),
+    [
+        (
+            "clip.mp4",
+            "'clip.mp4' names 2 videos (media/a/clip.mp4, media/b/clip.mp4); give its path or id",
+        ),
+        (
+            "nope.mp4",
+            "no video 'nope.mp4' in the project (videos: clip.mp4, clip.mp4, Clip2.MP4, v4.mp4, v5.mp4, "
+            "v6.mp4, v7.mp4, v8.mp4, ... (10 in all))",
+        ),
+    ],
+)
+def test_a_video_named_ambiguously_or_not_at_all(tmp_path: Path, video: str, message: str) -> None:
+    path = write_file(tmp_path, f"video,label,start_frame,end_frame\n{video},driving,1,2\n")
+    with pytest.raises(CsvImportError) as caught:
+        read_csv(path, _many_videos(), list(LABELS.values()))
+    assert str(caught.value) == f"data.csv line 2, field video: {message}"
+
+
+def test_with_no_video_at_all_the_message_says_none(tmp_path: Path) -> None:
+    path = write_file(tmp_path, "video,label,start_frame,end_frame\nclip.mp4,driving,1,2\n")
+    with pytest.raises(CsvImportError) as caught:
+        read_csv(path, [], list(LABELS.values()))
+    assert (
+        str(caught.value) == "data.csv line 2, field video: no video 'clip.mp4' in the project (videos: none)"
+    )
