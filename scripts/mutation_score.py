@@ -2,7 +2,8 @@
 
     python scripts/mutation_score.py [TARGET...]               a table, one row per package
     python scripts/mutation_score.py --survivors TARGET...     every mutant not killed, with its diff
-    python scripts/mutation_score.py --names TARGET...         their names only (scripts/mutation --again)
+    python scripts/mutation_score.py --names TARGET...         the names of those not judged equivalent
+                                                               (scripts/mutation --again)
 
 A TARGET is a package (``formats``) or a module (``formats/csv/writer``); none means the five
 packages. The score is killed / (mutants run - equivalent ones): a timeout counts as killed
@@ -149,8 +150,9 @@ def print_survivors(targets: list[str]) -> None:
 def main(argv: list[str]) -> None:
     option = argv[0] if argv[:1] in (["--survivors"], ["--names"]) else ""
     targets = (argv[1:] if option else argv) or list(PACKAGES)
-    if option == "--names":
-        print("\n".join(survivor_names(targets)))
+    if option == "--names":  # those worth testing again: equivalent ones stay as they are
+        listed = listed_equivalents()
+        print("\n".join(n for n in survivor_names(targets) if equivalence(n, listed) is None))
     else:
         (print_survivors if option else print_scores)(targets)
 
