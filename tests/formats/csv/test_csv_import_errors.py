@@ -292,3 +292,26 @@ def test_with_no_video_at_all_the_message_says_none(tmp_path: Path) -> None:
     assert (
         str(caught.value) == "data.csv line 2, field video: no video 'clip.mp4' in the project (videos: none)"
     )
+
+
+@pytest.mark.parametrize(
+    ("start_s", "end_s", "bounds"),
+    [
+        ("31.960", "32.000", (799, 800)),  # the last frame, to the end
+        ("31.960", "32.0005", (799, 800)),  # half a millisecond over the end is the end
+        ("31.960", "31.9995", (799, 800)),  # so is half a millisecond before it
+        ("31.9595", "31.9996", (799, 800)),  # a start rounded down by half a ms is its frame
+    ],
+)
+def test_seconds_at_the_end_of_the_video(
+    tmp_path: Path, start_s: str, end_s: str, bounds: tuple[int, int]
+) -> None:
+    (imported,) = import_text(tmp_path, f"video,label,start_s,end_s\nclip.mp4,driving,{start_s},{end_s}\n")
+    assert (imported.segment.start_frame, imported.segment.end_frame) == bounds
+
+
+@pytest.mark.parametrize(("cells", "field"), [("31.960,32.0006", "end_s"), ("31.9995,32.000", "start_s")])
+def test_seconds_past_the_end_are_refused(tmp_path: Path, cells: str, field: str) -> None:
+    text = dict(zip(("start_s", "end_s"), cells.split(","), strict=True))[field]
+    message = _error(tmp_path, f"video,label,start_s,end_s\nclip.mp4,driving,{cells}\n")
+    assert message == f"data.csv line 2, field {field}: {text} s is past the end of clip.mp4 (32.000 s long)"

@@ -223,3 +223,17 @@ def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, expecte
 def test_a_json_list_is_not_a_project(tmp_path: Path) -> None:
     with pytest.raises(JsonImportError, match="not an Annotator project file"):
         read_json(write_text(tmp_path, "[1, 2]", "p.json"))
+
+
+def test_the_error_carries_the_file_the_place_and_the_reason(tmp_path: Path) -> None:
+    document = _document()
+    document["segments"][0].update(start_frame=-1)
+    path = write_text(tmp_path, json.dumps(document), "project.json")
+    with pytest.raises(JsonImportError) as caught:
+        read_json(path)
+    error = caught.value
+    assert (error.path, error.place, error.reason) == (
+        path,
+        "field segments[0].start_frame",
+        "start_frame must be >= 0, got -1",
+    )
