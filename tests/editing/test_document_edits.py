@@ -126,3 +126,52 @@ def test_a_verdict_without_a_note_has_none(document: AnnotationDocument) -> None
     document.add_review(one.id, Verdict.APPROVED)
     (review,) = document.store.reviews(one.id)
     assert (review.reviewer, review.note) == ("ana", "")
+
+
+def test_views_hear_of_a_step_only_once_it_is_committed(
+    qtbot, document: AnnotationDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A two-segment move whose second write fails (the disk is full): nothing is stored,
+    and no view heard of the first segment's move."""
+    import sqlite3
+
+    from annotator.storage.errors import StoreError
+
+    laughter = label_id(document, "laughter")
+    one, other = document.add_segment(1, laughter, 10, 20), document.add_segment(1, laughter, 30, 40)
+    heard: list[object] = []
+    document.segment_changed.connect(lambda old, new: heard.append(new))
+    store = document.store
+    update = store.update_segment
+    calls: list[object] = []
+
+    def second_fails(segment: object) -> object:
+        calls.append(segment)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return update(segment)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "update_segment", second_fails)
+    with pytest.raises(StoreError, match="database or disk is full"):
+        document.set_many_bounds({one.id: (11, 21), other.id: (31, 41)}, "Move 2 segments")
+    assert len(calls) == 2
+    assert heard == []
+    assert document.segment(one.id) == one
+
+
+def test_undoing_a_delete_tells_the_views_which_segment_is_back(qtbot, document: AnnotationDocument) -> None:
+    one = document.add_segment(1, label_id(document, "laughter"), 10, 20)
+    document.remove_segments([one.id])
+    with qtbot.waitSignal(document.segment_added) as heard:
+        document.undo_stack.undo()
+    (back,) = heard.args
+    assert (back.id, back.start_frame, back.end_frame) == (one.id, 10, 20)
+
+
+def test_the_document_belongs_to_its_parent(document: AnnotationDocument) -> None:
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    child = AnnotationDocument(document.store, user="bo", parent=owner)
+    assert child.parent() is owner
+    assert child.user == "bo"
