@@ -30,6 +30,25 @@ from annotator.media.synthetic_containers import (
 MPEG4_B_FRAMES = ("-c:v", "mpeg4", "-q:v", "4", "-g", "12", "-bf", "2")  # open GOPs, as Xvid AVIs have
 
 
+# Mutation runs (scripts/mutation) run a mutant's tests in a process of its own, once per
+# mutant: a test that reads the source instead of running it cannot tell mutants apart, and
+# the demo build (half a minute of ffmpeg) runs only for the mutants of the demo's module.
+_STATIC_TESTS = ("test_segment_from_checked.py::test_only_storage_reads_and_validating_importers_call_it",)
+_SLOW_TESTS_FOR = {"test_cli_demo.py": "annotator.project.demo."}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if not os.environ.get("ANNOTATOR_MUTATION_RUN") or not mutant.startswith("annotator."):
+        return
+    skip = pytest.mark.skip(reason="left out of this mutant's run (tests/conftest.py)")
+    for item in items:
+        module = item.nodeid.split("::")[0].rsplit("/", 1)[-1]
+        static = item.nodeid.endswith(_STATIC_TESTS)
+        if static or (module in _SLOW_TESTS_FOR and not mutant.startswith(_SLOW_TESTS_FOR[module])):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _fail_on_error_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """A test that logs at ERROR fails, even if its assertions pass (PySceneDetect)."""
