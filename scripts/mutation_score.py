@@ -3,6 +3,7 @@
     python scripts/mutation_score.py [TARGET...]               a table, one row per package
     python scripts/mutation_score.py --survivors TARGET...     every mutant not killed, with its diff
     python scripts/mutation_score.py --names TARGET...         the names of those not judged equivalent
+    python scripts/mutation_score.py --pending TARGET...       the names of mutants with no verdict yet
                                                                (scripts/mutation --again)
 
 A TARGET is a package (``formats``) or a module (``formats/csv/writer``); none means the five
@@ -147,10 +148,17 @@ def print_survivors(targets: list[str]) -> None:
         print(f"{count:>5}  {reason}")
 
 
+def pending_names(targets: list[str]) -> list[str]:
+    prefixes = tuple(_prefix(target) for target in targets)
+    return sorted(n for n, c in _results().items() if n.startswith(prefixes) and c is None)
+
+
 def main(argv: list[str]) -> None:
-    option = argv[0] if argv[:1] in (["--survivors"], ["--names"]) else ""
+    option = argv[0] if argv[:1] in (["--survivors"], ["--names"], ["--pending"]) else ""
     targets = (argv[1:] if option else argv) or list(PACKAGES)
-    if option == "--names":  # those worth testing again: equivalent ones stay as they are
+    if option == "--pending":
+        print("\n".join(pending_names(targets)))
+    elif option == "--names":  # those worth testing again: equivalent ones stay as they are
         listed = listed_equivalents()
         print("\n".join(n for n in survivor_names(targets) if equivalence(n, listed) is None))
     else:
