@@ -31,6 +31,25 @@ from annotator.media.synthetic_containers import (
 MPEG4_B_FRAMES = ("-c:v", "mpeg4", "-q:v", "4", "-g", "12", "-bf", "2")  # open GOPs, as Xvid AVIs have
 
 
+# Mutation runs (scripts/mutation) run a mutant's tests in a process of its own, once per
+# mutant: a test that reads the source instead of running it cannot tell mutants apart, and
+# the demo build (half a minute of ffmpeg) runs only for the mutants of the demo's module.
+_STATIC_TESTS = ("test_segment_from_checked.py::test_only_storage_reads_and_validating_importers_call_it",)
+_SLOW_TESTS_FOR = {"test_cli_demo.py": "annotator.project.demo."}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if not os.environ.get("ANNOTATOR_MUTATION_RUN") or not mutant.startswith("annotator."):
+        return
+    skip = pytest.mark.skip(reason="left out of this mutant's run (tests/conftest.py)")
+    for item in items:
+        module = item.nodeid.split("::")[0].rsplit("/", 1)[-1]
+        static = item.nodeid.endswith(_STATIC_TESTS)
+        if static or (module in _SLOW_TESTS_FOR and not mutant.startswith(_SLOW_TESTS_FOR[module])):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _fail_on_error_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """A test that logs at ERROR fails, even if its assertions pass (PySceneDetect)."""
@@ -45,20 +64,36 @@ def clips_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("clips")
 
 
+def _kept(name: str, clips_dir: Path, build: Callable[[Path], Path]) -> Path:
+    """``build`` the clip ``name`` into ``clips_dir``. A mutation run sets
+    ``ANNOTATOR_TEST_CLIPS_DIR`` (scripts/mutation): each mutant's tests run in a process of
+    their own, so the clip is built once into that folder and taken from there after."""
+    kept = os.environ.get("ANNOTATOR_TEST_CLIPS_DIR")
+    if not kept:
+        return build(clips_dir / name)
+    path = Path(kept) / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{os.getpid()}.{name}")
+        build(partial)
+        partial.replace(path)  # whole or not at all, whichever process finishes first
+    return path
+
+
 @pytest.fixture(scope="session")
 def clip_25fps(clips_dir: Path) -> Path:
     """4 s at 25 fps, 320x180 H.264 with sound: frames 0..99 carry their numbers."""
-    return make_numbered_clip(clips_dir / "numbered_25.mp4", frames=100, audio=True)
+    return _kept("numbered_25.mp4", clips_dir, lambda path: make_numbered_clip(path, frames=100, audio=True))
 
 
 @pytest.fixture(scope="session")
 def clip_2997(clips_dir: Path) -> Path:
     """29.97 fps H.264 with B-frames, 120 frames."""
-    return make_numbered_clip(
-        clips_dir / "numbered_2997.mp4",
-        frames=120,
-        fps=Fraction(30000, 1001),
-        codec_args=("-c:v", "libx264", "-preset", "veryfast", "-g", "60", "-bf", "3", "-pix_fmt", "yuv420p"),
+    codec = ("-c:v", "libx264", "-preset", "veryfast", "-g", "60", "-bf", "3", "-pix_fmt", "yuv420p")
+    return _kept(
+        "numbered_2997.mp4",
+        clips_dir,
+        lambda path: make_numbered_clip(path, frames=120, fps=Fraction(30000, 1001), codec_args=codec),
     )
 
 

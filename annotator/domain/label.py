@@ -99,21 +99,6 @@ class Vocabulary:
             raise VocabularyError(f"{path}: a vocabulary is a JSON object with 'labels'")
         return cls.from_dict(data, source=str(path))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "labels": [
-                {
-                    "name": label.name,
-                    "colour": label.colour,
-                    "key": label.key,
-                    "kind": label.kind.value,
-                    "description": label.description,
-                }
-                for label in self.labels
-            ],
-        }
-
 
 def label_with_key(labels: Iterable[Label], key: str) -> Label | None:
     """The active label that ``key`` codes, if any (an empty key codes none)."""

@@ -67,5 +67,8 @@ def test_bad_tables_are_refused(pts: tuple[int, ...], end: int) -> None:
 
 
 def test_seconds_out_of_range() -> None:
-    with pytest.raises(FrameTimesError):
-        FrameTimes.constant(Fraction(25), 10).seconds(11)
+    times = FrameTimes.constant(Fraction(25), 10)
+    assert times.seconds(10) == Fraction(10, 25)  # frame_count: the end
+    for frame in (11, -1):
+        with pytest.raises(FrameTimesError, match=rf"frame {frame} is outside 0\.\.10"):
+            times.seconds(frame)

@@ -61,8 +61,9 @@ def test_seconds_on_a_variable_rate_table() -> None:
         ("-3", "expected a timecode"),
         ("00:00:02:30", "out of range"),
         ("00:01:00;00", "does not exist"),
-        ("10000", "past the end"),
-        ("400s", "past the end"),
+        ("10000", "'10000' is past the end of the video \\(last frame 9999\\)"),
+        ("400s", r"400\.000 s is past the end of the video \(400\.000 s\)"),
+        ("01;02", "not a timecode"),  # semicolons alone are a mistyped timecode, not a number
     ],
 )
 def test_refuses_with_a_clear_message(text: str, message: str) -> None:

@@ -69,3 +69,46 @@ def test_switching_video_drops_open_segments(document: AnnotationDocument) -> No
     session.set_video(1)
     assert session.open_labels == {}
     assert bounds(document) == []
+
+
+def test_a_new_session_has_no_marks_and_codes_nothing_before_a_video(document: AnnotationDocument) -> None:
+    session = CodingSession(document, parent=document)
+    assert session.parent() is document  # owned by the document's owner, not left floating
+    assert (session.mark_in, session.mark_out, session.open_labels) == (None, None, {})
+    assert session.press_label(label_id(document, "laughter"), 5) is None
+    session.set_mark_out(9)
+    assert (session.mark_in, session.mark_out) == (None, 10)
+    assert bounds(document) == []
+
+
+def test_with_only_one_mark_a_label_key_opens_a_segment_at_the_playhead(document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    laughter = label_id(document, "laughter")
+    session.set_mark_in(50)
+    assert session.press_label(laughter, 60) is None
+    assert session.open_labels == {laughter: 60}
+    assert session.mark_in == 50
+
+
+def test_a_mark_that_would_empty_the_range_clears_the_other(qtbot, document: AnnotationDocument) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    session.set_mark_out(49)  # out after frame 49: 50
+    session.set_mark_in(50)
+    assert (session.mark_in, session.mark_out) == (50, None)
+    session.set_mark_out(49)
+    assert (session.mark_in, session.mark_out) == (None, 50)
+    session.set_mark_in(49)
+    assert (session.mark_in, session.mark_out) == (49, 50)  # one frame: kept
+    with qtbot.waitSignal(session.marks_changed):
+        session.clear_marks()
+    session.set_mark_in(7)
+    with qtbot.waitSignal(session.marks_changed):
+        session.clear_marks()  # one mark is enough to clear
+    assert (session.mark_in, session.mark_out) == (None, None)
+    session.set_mark_out(7)
+    with qtbot.waitSignal(session.marks_changed):
+        session.clear_marks()
+    with qtbot.assertNotEmitted(session.marks_changed):
+        session.clear_marks()  # nothing to clear

@@ -254,3 +254,97 @@ def test_play_range_uses_the_frame_table_on_variable_rate() -> None:
     times = FrameTimes(Fraction(1, 100), pts, 200)
     segment = Segment(1, 1, 20, 25)  # t(20) = 1.5 s
     assert review_queue.play_range(segment, times, 1.0, 0.1) == PlayRange(5, 26)
+
+
+def test_the_panel_hears_of_edits_to_the_current_segment_only(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    with qtbot.waitSignal(session.current_changed) as heard:
+        document.set_bounds(coded[0].id, 11, 20)
+    assert heard.args == [document.segment(coded[0].id)]
+    with qtbot.assertNotEmitted(session.current_changed):
+        document.set_bounds(coded[3].id, 151, 160)  # another segment of the queue
+    session.go_to(len(session.queue))  # the summary: no current segment to redraw
+    with qtbot.assertNotEmitted(session.current_changed):
+        document.set_bounds(coded[4].id, 201, 240)
+
+
+def test_a_segment_added_before_the_current_one_keeps_it_current(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.next()  # coded[1], starting at 50
+    laughter = label_id(document, "laughter")
+    with qtbot.waitSignal(session.current_changed) as heard:
+        earlier = document.add_segment(1, laughter, 5, 8)  # before the current one
+    assert heard.args == [coded[1]]
+    assert (session.position, session.current()) == (2, coded[1])
+    assert session.counts() == ReviewCounts(3, 6)
+    document.add_segment(1, laughter, 50, 90)  # same start, ends later: sorts after the current
+    assert (session.position, session.current()) == (2, coded[1])
+    assert session.queue[:3] == [earlier.id, coded[0].id, coded[1].id]
+    document.add_segment(1, laughter, 50, 55)  # same start, ends sooner: before it
+    assert (session.position, session.current()) == (3, coded[1])
+
+
+def test_removing_the_current_segment_moves_on_to_the_next(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.next()
+    session.set_note("pending")
+    with qtbot.waitSignal(session.current_changed) as heard:
+        document.remove_segments([coded[1].id])
+    assert heard.args == [coded[2]]
+    assert (session.position, session.note) == (1, "")  # another segment: its own note
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        document.remove_segments([coded[4].id])  # after the current one
+    assert counted.args == [ReviewCounts(2, 3)]
+    assert session.current() == coded[2]
+
+
+def test_an_undone_verdict_brings_back_its_segment_and_its_status(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.judge(Verdict.APPROVED)
+    session.judge(Verdict.REJECTED)
+    assert session.position == 2
+    with qtbot.waitSignal(session.current_changed) as heard:
+        document.undo_stack.undo()  # the rejection of coded[1]
+    assert heard.args == [coded[1]]
+    assert session.status(coded[1].id) == "unreviewed"
+    assert session.latest_review(coded[1].id) is None
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        document.undo_stack.undo()  # coded[0]'s approval, elsewhere in the queue
+    assert session.current() == coded[0]
+    assert counted.args == [ReviewCounts(1, 5)]
+
+
+def test_a_new_session_before_any_filter(qtbot, document: AnnotationDocument, coded: list[Segment]) -> None:
+    session = ReviewSession(document, parent=document)
+    assert session.parent() is document
+    assert (session.reviewer, session.note, session.loop) == ("", "", False)
+    assert (session.queue, session.position, session.current()) == ([], 0, None)
+    assert (session.preroll_s, session.postroll_s) == (review_queue.DEFAULT_PREROLL_S, 0.5)
+    assert session.filters == ReviewFilters()
+    assert session.play_range(coded[1]) == PlayRange(25, 92)  # 1 s before 50, 0.5 s after 80
+    session.set_filters(ReviewFilters())
+    session.nudge(0, 1)  # no reviewer name: the fix is not signed
+    assert document.segment(coded[0].id).attributes == {}
+
+
+def test_the_position_stays_within_the_queue_and_signals_carry_the_news(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    session.go_to(-3)
+    assert session.position == 0
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        session.go_to(2)
+    assert counted.args == [ReviewCounts(3, 5)]
+    session.go_to(99)
+    assert session.position == 5
+    with qtbot.waitSignal(session.note_changed) as noted:
+        session.set_note("too long")
+    assert noted.args == ["too long"]
+    session.go_to(0)
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        document.add_review(coded[3].id, Verdict.APPROVED)  # elsewhere in the queue
+    assert counted.args == [ReviewCounts(1, 5, approved=1)]

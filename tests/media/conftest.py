@@ -3,7 +3,6 @@ and bad files that must give a clear MediaError."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -105,10 +104,7 @@ def bad_files(clips_dir: Path, clip_25fps: Path) -> dict[str, Path]:
         ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac", str(audio)],
         check=True,
     )
-    unreadable = folder / "locked.mp4"
-    shutil.copy(clip_25fps, unreadable)
-    unreadable.chmod(0)
     return {
         "missing": folder / "nowhere.mp4", "directory": folder, "text": text, "empty": empty,
-        "truncated": truncated, "garbage": garbage, "audio only": audio, "unreadable": unreadable,
+        "truncated": truncated, "garbage": garbage, "audio only": audio,
     }  # fmt: skip

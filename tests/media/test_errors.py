@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,14 +17,12 @@ from annotator.media.fingerprint import fingerprint
 from annotator.media.frame_source import open_frame_source
 from annotator.media.probe import probe
 
-CASES = ["missing", "directory", "text", "empty", "truncated", "garbage", "audio only", "unreadable"]
+CASES = ["missing", "directory", "text", "empty", "truncated", "garbage", "audio only"]
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_probe_refuses_bad_files_naming_them(bad_files: dict[str, Path], case: str) -> None:
     path = bad_files[case]
-    if case == "unreadable" and os.access(path, os.R_OK):
-        pytest.skip("running as root: permissions do not stop reading")
     with pytest.raises(MediaError) as caught:
         probe(path)
     assert str(path) in str(caught.value)
@@ -59,3 +62,54 @@ def test_a_truncated_file_is_said_to_be_cut_short_and_named_once(bad_files: dict
         probe(bad_files["garbage"])  # not cut short: just not a video, still named once
     assert "cut short" not in str(caught.value)
     assert str(caught.value).count(bad_files["garbage"].name) == 1
+
+
+NOBODY = 65534
+# Imports first (the code may sit where only its owner can read), then, when run as root
+# (as CI is), become nobody: root reads any file whatever its permissions.
+_PROBE_AS_NOBODY = """
+import json, os, sys
+from annotator.media.errors import MediaError
+from annotator.media.probe import probe
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+try:
+    info = probe(sys.argv[1])
+    print(json.dumps({"uid": os.geteuid(), "frames": info.frame_count}))
+except MediaError as error:
+    print(json.dumps({"uid": os.geteuid(), "error": str(error), "reason": error.reason}))
+""".replace("NOBODY", str(NOBODY))
+
+
+def _probe_without_privileges(path: Path) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE_AS_NOBODY, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    answer: dict[str, object] = json.loads(result.stdout)
+    assert answer["uid"] != 0
+    return answer
+
+
+@pytest.fixture
+def world_folder(clip_25fps: Path) -> Iterator[Path]:
+    """A folder anyone may enter (pytest's own are its owner's only), with a readable clip."""
+    folder = Path(tempfile.mkdtemp(prefix="annotator-perm-"))
+    try:
+        folder.chmod(0o755)
+        shutil.copy(clip_25fps, folder / "readable.mp4")
+        (folder / "readable.mp4").chmod(0o644)
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_probe_refuses_a_file_it_may_not_read_naming_it(world_folder: Path) -> None:
+    assert _probe_without_privileges(world_folder / "readable.mp4")["frames"] == 100
+    locked = world_folder / "locked.mp4"
+    shutil.copy(world_folder / "readable.mp4", locked)
+    locked.chmod(0)
+    answer = _probe_without_privileges(locked)
+    assert answer["error"] == f"{locked}: cannot be read (Permission denied)"

@@ -127,5 +127,7 @@ def test_cancel_leaves_nothing(clip_25fps: Path, tmp_path: Path) -> None:
 
 def test_verify_rejects_a_different_video(clip_25fps: Path, clip_vfr: Path, clip_2997: Path) -> None:
     assert not verify_proxy(clip_vfr, probe(clip_25fps))  # same count, other times
-    assert not verify_proxy(clip_2997, probe(clip_25fps))  # other count
+    assert not verify_proxy(
+        clip_2997, probe(clip_25fps)
+    )  # other count and times (each check alone: test_proxy_verification.py)
     assert not verify_proxy(clip_25fps, probe(clip_25fps))  # right times but GOP 50

@@ -57,3 +57,28 @@ def test_find_moved_returns_none_when_absent(project: Project, tmp_path: Path) -
 def test_adding_the_same_file_twice_is_refused(project: Project) -> None:
     with pytest.raises(ProjectError, match="already in the project"):
         project.add_video(project.directory / "media" / "clip.mp4")
+
+
+def test_a_file_of_the_same_size_is_not_taken_for_the_moved_video(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from annotator.project import project as project_module
+
+    (video,) = project.store.videos()
+    original = project.directory / "media" / "clip.mp4"
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    same_size = archive / "same-size.mp4"
+    data = bytearray(original.read_bytes())
+    data[100] ^= 0xFF  # the same length, other bytes
+    same_size.write_bytes(bytes(data))
+    moved = archive / "moved.mp4"
+    original.rename(moved)
+    (archive / "broken-link.mp4").symlink_to(tmp_path / "nowhere.mp4")
+    # os.walk lists a folder's files in no set order: list the impostors first.
+    listing = [(str(archive), [], ["broken-link.mp4", "same-size.mp4", "moved.mp4"])]
+    monkeypatch.setattr(project_module.os, "walk", lambda root: iter(listing))
+    assert project.find_moved(video, [archive]) == moved
+    assert os.path.exists(moved)

@@ -107,3 +107,24 @@ def test_unknown_label_ids_are_named(store: ProjectStore) -> None:
         store.label(99)
     with pytest.raises(StoreNotFoundError, match="no label with id 99"):
         store.update_label(Label("x", id=99))
+
+
+def test_an_undone_delete_restores_the_label_with_its_id_and_place(store: ProjectStore) -> None:
+    added = store.add_label(Label("gift", "#123456", "4"))
+    assert added.id is not None
+    store.add_label(Label("horse", "#654321"))
+    store.delete_label(added.id)
+    restored = store.restore_label(added)
+    assert restored == added  # the same id and order: later edits refer to them
+    assert [label.name for label in store.labels()][-2:] == ["gift", "horse"]
+
+
+def test_restoring_refuses_a_label_without_an_id_or_with_a_taken_one(store: ProjectStore) -> None:
+    with pytest.raises(StoreConstraintError, match=r"^label 'gift': restoring needs its id$"):
+        store.restore_label(Label("gift", "#123456"))
+    laughter = store.label_by_name("laughter")
+    assert laughter is not None
+    with pytest.raises(
+        StoreConstraintError, match=rf"^label id {laughter.id} is taken: cannot restore 'gift'$"
+    ):
+        store.restore_label(replace(laughter, name="gift"))

@@ -114,3 +114,49 @@ def test_a_foreign_sqlite_database_is_not_taken_for_a_project(tmp_path: Path) ->
     conn.close()
     with pytest.raises(StoreError, match="not an Annotator project"):
         ProjectStore.open(path)
+
+
+def test_backups_are_named_in_utc_and_never_overwrite_one_another(
+    old_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from datetime import UTC, datetime
+
+    from annotator.storage import migrations
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # nine hours ahead: a local stamp would show it
+    time.tzset()
+    try:
+        before = datetime.now(UTC).replace(microsecond=0)
+        first = migrations.backup_path(old_project / DB_NAME, 1)
+        after = datetime.now(UTC)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    stamp = datetime.strptime(first.name.rsplit("-", 1)[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    assert before <= stamp <= after
+    first.write_bytes(b"")
+    frozen = first.name.removeprefix(f"{DB_NAME}.bak-v1-")
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+            return cls.strptime(frozen, "%Y%m%dT%H%M%SZ")
+
+    monkeypatch.setattr(migrations, "datetime", Frozen)
+    second = migrations.backup_path(old_project / DB_NAME, 1)
+    assert second.name == f"{first.name}-2"
+    second.write_bytes(b"")
+    assert migrations.backup_path(old_project / DB_NAME, 1).name == f"{first.name}-3"
+
+
+def test_a_backup_that_cannot_be_written_names_the_file(
+    old_project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from annotator.storage import migrations
+
+    target = tmp_path / "no such folder" / "copy.db"
+    monkeypatch.setattr(migrations, "backup_path", lambda path, version: target)
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, _add_colour_blind_column))
+    with pytest.raises(StoreError, match=f"^{re.escape(str(target))}: unable to open database file"):
+        ProjectStore.open(old_project)

@@ -173,3 +173,16 @@ def test_known_segment_ids_names_only_those_held(store: ProjectStore, video: Vid
     store.delete_segment(gone.id)
     others = [f"00000000-0000-0000-0000-{n:012d}" for n in range(1200)]
     assert store.known_segment_ids([kept.id, gone.id, *others]) == {kept.id, gone.id}
+
+
+def test_purging_a_large_import_erases_every_segment_and_review(store: ProjectStore, video: Video) -> None:
+    """Undoing an import of 1,200 segments: more ids than one statement takes at a time."""
+    from annotator.domain.segment import Review, Verdict
+
+    keep = store.add_segment(Segment(video.id, _label_id(store), 0, 1))
+    imported = [Segment(video.id, _label_id(store), n % 90, n % 90 + 1) for n in range(1200)]
+    store.add_segments(imported)
+    store.add_reviews([Review(s.id, "rita", Verdict.APPROVED) for s in imported[::100]])
+    store.purge_segments([s.id for s in imported])
+    assert [s.id for s in store.segments(include_deleted=True)] == [keep.id]
+    assert store.reviews() == []

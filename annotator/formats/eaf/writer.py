@@ -31,7 +31,6 @@ from urllib.parse import quote
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.atomic_text import save_text
 from annotator.formats.eaf.tier_plan import TierPlan, plan_tiers, xml_safe
 from annotator.formats.video_clock import VideoClock
 
@@ -82,14 +81,6 @@ def write_eaf(
     out.write(_declarations(label_list))
     out.write("</ANNOTATION_DOCUMENT>\n")
     return plan.annotation_count
-
-
-def save_eaf(path: Path, video: Video, labels: Iterable[Label], segments: Iterable[Segment]) -> int:
-    """:func:`write_eaf` into ``path`` atomically, with the media URL relative to it
-    (``video.path`` relative paths are taken from the current directory)."""
-    media = Path(video.path).resolve()
-    url = relative_media_url(path, media)
-    return save_text(path, lambda out: write_eaf(out, video, url, labels, segments, media_path=media))
 
 
 def relative_media_url(eaf_path: Path, media_path: Path) -> str:

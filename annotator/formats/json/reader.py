@@ -99,7 +99,7 @@ def _check_header(document: dict[str, Any], fields: Fields) -> None:
 
 
 def _labels(document: dict[str, Any], fields: Fields) -> tuple[Label, ...]:
-    vocabulary = fields.object(document, "vocabulary", "vocabulary")
+    vocabulary = fields.object(document, "vocabulary", "")
     labels = tuple(
         _label(item, index, fields)
         for index, item in enumerate(fields.items(vocabulary, "labels", "vocabulary.labels"))

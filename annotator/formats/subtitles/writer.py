@@ -13,14 +13,12 @@ ends a cue in both); in WebVTT ``&``, ``<`` and ``>`` become ``&amp;``, ``&lt;``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Iterable
 from typing import TextIO
 
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.atomic_text import save_text
 from annotator.formats.video_clock import VideoClock
 
 _Cue = tuple[int, int, str, str, str]  # start ms, end ms, label, note, segment id
@@ -45,26 +43,6 @@ def write_srt(out: TextIO, video: Video, labels: Iterable[Label], segments: Iter
         separator = "\n" if number > 1 else ""
         out.write(f"{separator}{number}\n{_clock(start_ms, ',')} --> {_clock(end_ms, ',')}\n{text}\n")
     return len(cues)
-
-
-def save_vtt(path: Path, video: Video, labels: Iterable[Label], segments: Iterable[Segment]) -> int:
-    """:func:`write_vtt` into ``path`` atomically."""
-    return _save(path, write_vtt, video, labels, segments)
-
-
-def save_srt(path: Path, video: Video, labels: Iterable[Label], segments: Iterable[Segment]) -> int:
-    """:func:`write_srt` into ``path`` atomically."""
-    return _save(path, write_srt, video, labels, segments)
-
-
-def _save(
-    path: Path,
-    write: Callable[[TextIO, Video, Iterable[Label], Iterable[Segment]], int],
-    video: Video,
-    labels: Iterable[Label],
-    segments: Iterable[Segment],
-) -> int:
-    return save_text(path, lambda out: write(out, video, labels, segments))
 
 
 def _cues(video: Video, labels: Iterable[Label], segments: Iterable[Segment]) -> list[_Cue]:

@@ -116,3 +116,13 @@ def test_every_label_gets_a_tier_even_without_segments(tmp_path: Path) -> None:
 def test_a_segment_of_another_video_is_refused() -> None:
     with pytest.raises(ValueError, match="belongs to video 2"):
         eaf_text(CLIP, [Segment(NTSC_CLIP.id, 10, 0, 3)])
+
+
+def test_the_media_url_is_relative_to_the_eaf_as_elan_writes_it(tmp_path: Path) -> None:
+    from annotator.formats.eaf.writer import relative_media_url
+
+    (tmp_path / "media").mkdir()
+    clip = tmp_path / "media" / "clip.mp4"
+    assert relative_media_url(tmp_path / "media" / "out.eaf", clip) == "./clip.mp4"
+    assert relative_media_url(tmp_path / "out.eaf", clip) == "./media/clip.mp4"
+    assert relative_media_url(tmp_path / "exports" / "out.eaf", clip) == "../media/clip.mp4"

@@ -127,3 +127,134 @@ def test_unaligned_boundaries_are_spaced_evenly_along_their_chain(tmp_path: Path
         ("words", 35, 45, "two"),  # 1400-1800 ms
         ("words", 45, 55, "three"),  # 1800-2200 ms
     ]
+
+
+def _annotation_with_two_notes_tiers(tmp_path: Path) -> Path:
+    """A ``laughter`` tier whose first annotation has a note on each of two notes tiers,
+    and whose second has a value that is not the label's name plus one note."""
+    eaf = Eaf(author="someone")
+    eaf.remove_tier("default")
+    eaf.add_linguistic_type("note", constraints="Symbolic_Association", timealignable=False)
+    eaf.add_tier("laughter")
+    eaf.add_annotation("laughter", 0, 400, "laughter")
+    eaf.add_annotation("laughter", 400, 800, "giggles")
+    eaf.add_tier("laughter notes", ling="note", parent="laughter")
+    eaf.add_ref_annotation("laughter notes", "laughter", 200, "both laugh")
+    eaf.add_ref_annotation("laughter notes", "laughter", 600, "quietly")
+    eaf.add_tier("laughter extra notes", ling="note", parent="laughter")
+    eaf.add_ref_annotation("laughter extra notes", "laughter", 200, "then the horse")
+    path = tmp_path / "notes.eaf"
+    eaf.to_file(str(path))
+    return path
+
+
+def test_several_notes_on_one_annotation_are_joined_with_line_breaks(tmp_path: Path) -> None:
+    """docs/formats.md: a value that is not the label's name goes in the note, and each note
+    of a "<tier> notes" tier follows it on a line of its own, in the order of the tiers."""
+    result = read_eaf(_annotation_with_two_notes_tiers(tmp_path), CLIP.info.times(), LABEL_NAMES)
+    assert [(s.label, s.start_frame, s.end_frame, s.note) for s in result.segments] == [
+        ("laughter", 0, 10, "both laugh\nthen the horse"),
+        ("laughter", 10, 20, "giggles\nquietly"),
+    ]
+    assert all("eaf_dependents" not in s.attributes() for s in result.segments)  # notes, not dependents
+
+
+def test_unaligned_slots_get_whole_milliseconds_rounded_down(tmp_path: Path) -> None:
+    from annotator.formats.eaf.document import parse_eaf
+
+    text = UNALIGNED.replace('TIME_SLOT_ID="ts5" TIME_VALUE="2200"', 'TIME_SLOT_ID="ts5" TIME_VALUE="2000"')
+    words = next(
+        tier for tier in parse_eaf(write_text(tmp_path, text, "w.eaf")).tiers if tier.name == "words"
+    )
+    assert [(a.value, a.start_ms, a.end_ms) for a in words.alignable] == [
+        ("one", 1000, 1333),
+        ("two", 1333, 1666),
+        ("three", 1666, 2000),
+    ]
+    assert all(type(a.start_ms) is int and type(a.end_ms) is int for a in words.alignable)
+
+
+def test_a_chain_with_no_aligned_end_stays_unaligned(tmp_path: Path) -> None:
+    from annotator.formats.eaf.document import parse_eaf
+
+    text = UNALIGNED.replace('TIME_SLOT_ID="ts5" TIME_VALUE="2200"', 'TIME_SLOT_ID="ts5"')
+    words = next(
+        tier for tier in parse_eaf(write_text(tmp_path, text, "w.eaf")).tiers if tier.name == "words"
+    )
+    assert [(a.start_ms, a.end_ms) for a in words.alignable] == [(1000, None), (None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    "refs", ['TIME_SLOT_REF1="ts9" TIME_SLOT_REF2="ts5"', 'TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts9"']
+)
+def test_an_annotation_on_a_time_slot_that_does_not_exist_is_refused(tmp_path: Path, refs: str) -> None:
+    from annotator.formats.eaf.document import parse_eaf
+
+    text = UNALIGNED.replace('TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts5"', refs)
+    with pytest.raises(EafImportError) as caught:
+        parse_eaf(write_text(tmp_path, text, "w.eaf"))
+    assert (
+        str(caught.value)
+        == "w.eaf, tier 'speech': annotation 'a1' refers to time slot 'ts9', which does not exist"
+    )
+
+
+def test_a_mapped_dependent_tier_labels_every_annotation_whatever_its_value(tmp_path: Path) -> None:
+    text = UNALIGNED.replace(
+        "<ANNOTATION_VALUE>two</ANNOTATION_VALUE>", "<ANNOTATION_VALUE></ANNOTATION_VALUE>"
+    )
+    text = text.replace(
+        "<ANNOTATION_VALUE>three</ANNOTATION_VALUE>", "<ANNOTATION_VALUE>driving</ANNOTATION_VALUE>"
+    )
+    path = write_text(tmp_path, text, "words.eaf")
+    result = read_eaf(path, CLIP.info.times(), LABEL_NAMES, {"words": "laughter", "speech": ""})
+    assert [(s.label, s.start_frame, s.end_frame, s.note) for s in result.segments] == [
+        ("laughter", 25, 35, "one"),
+        ("laughter", 35, 45, ""),
+        ("laughter", 45, 55, "driving"),
+    ]
+
+
+SYMBOLIC = """<?xml version="1.0" encoding="UTF-8"?>
+<ANNOTATION_DOCUMENT AUTHOR="" DATE="2024-01-01T00:00:00+01:00" FORMAT="3.0" VERSION="3.0">
+    <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>
+    <TIME_ORDER>
+        <TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="0"/>
+        <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="400"/>
+    </TIME_ORDER>
+    <TIER LINGUISTIC_TYPE_REF="utterance" TIER_ID="laughter">
+        <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+            <ANNOTATION_VALUE>laughter</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="laughter" TIER_ID="gloss">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r1" ANNOTATION_REF="a1">
+            <ANNOTATION_VALUE>ha</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="gloss" TIER_ID="pos">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r2" ANNOTATION_REF="r1">
+            <ANNOTATION_VALUE>INTJ</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="pos" TIER_ID="feature">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r3" ANNOTATION_REF="r2">
+            <ANNOTATION_VALUE>loud</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="feature" TIER_ID="loop">
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r4" ANNOTATION_REF="r5">
+            <ANNOTATION_VALUE>x</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+        <ANNOTATION><REF_ANNOTATION ANNOTATION_ID="r5" ANNOTATION_REF="r4">
+            <ANNOTATION_VALUE>y</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>
+    </TIER>
+    <LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="utterance" TIME_ALIGNABLE="true"/>
+    <LINGUISTIC_TYPE CONSTRAINTS="Symbolic_Subdivision" LINGUISTIC_TYPE_ID="sym" TIME_ALIGNABLE="false"/>
+</ANNOTATION_DOCUMENT>
+"""
+
+
+@pytest.mark.timeout(60)
+def test_dependents_three_deep_are_kept_and_a_loop_of_references_ends(tmp_path: Path) -> None:
+    result = read_eaf(write_text(tmp_path, SYMBOLIC, "deep.eaf"), CLIP.info.times(), LABEL_NAMES)
+    (segment,) = result.segments
+    assert segment.attributes()["eaf_dependents"] == {"gloss": "ha", "pos": "INTJ", "feature": "loud"}
+    assert result.skipped == (
+        "tier 'loop': 2 values of annotations that were not imported skipped (first: 'r4')",
+    )

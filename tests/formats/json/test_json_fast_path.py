@@ -45,7 +45,7 @@ def test_a_file_with_nulls_and_missing_optional_fields_is_read_the_slow_way(tmp_
     document = _document()
     entry = document["segments"][0]
     entry.update(note=None, attributes=None, source=None)
-    del entry["created_at"], entry["annotator"]
+    del entry["created_at"], entry["annotator"], entry["updated_at"]
     assert _reader(tmp_path)._fast(entry) is None
     segment = read_json(write_text(tmp_path, json.dumps(document), "q.json")).segments[0]
     assert (segment.note, segment.attributes, segment.source, segment.created_at) == (
@@ -54,6 +54,7 @@ def test_a_file_with_nulls_and_missing_optional_fields_is_read_the_slow_way(tmp_
         Source.MANUAL,
         "",
     )
+    assert (segment.annotator, segment.updated_at) == ("", "")
 
 
 @pytest.mark.parametrize(

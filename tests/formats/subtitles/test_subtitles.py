@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from exchange_helpers import CLIP, LABELS, NTSC_CLIP, PHONE, expected_ms
 
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.subtitles.writer import save_srt, write_srt, write_vtt
+from annotator.formats.subtitles.writer import write_srt, write_vtt
 
 _VTT_TIME = r"(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})"
 _SRT_TIME = _VTT_TIME.replace(r"\.", ",")
@@ -116,7 +115,36 @@ def test_empty_exports() -> None:
     assert _vtt(CLIP, []) == "WEBVTT\n"
 
 
-def test_save_srt_writes_the_file(tmp_path: Path) -> None:
-    path = tmp_path / "out.srt"
-    assert save_srt(path, CLIP, LABELS, [Segment(CLIP.id, 10, 25, 50)]) == 1
-    assert path.read_text(encoding="utf-8") == "1\n00:00:01,000 --> 00:00:02,000\ndriving\n"
+def test_hours_past_the_first_and_ties_in_the_order_given() -> None:
+    from dataclasses import replace
+    from fractions import Fraction
+
+    from annotator.domain.frame_times import FrameTimes
+
+    times = FrameTimes.constant(Fraction(25), 25 * 3 * 3600)
+    info = replace(CLIP.info, frame_count=times.frame_count, duration_s=times.duration_s)
+    long_video = replace(CLIP, info=info)
+    segments = [
+        Segment(CLIP.id, 10, 25 * 3600, 25 * 3661 + 1, note="second"),  # 1:00:00.000
+        Segment(CLIP.id, 10, 25 * 3600, 25 * 3661 + 1, note="first"),
+    ]
+    out = io.StringIO()
+    write_srt(out, long_video, LABELS, segments)
+    assert out.getvalue() == (
+        "1\n01:00:00,000 --> 01:01:01,040\ndriving\nsecond\n\n"
+        "2\n01:00:00,000 --> 01:01:01,040\ndriving\nfirst\n"
+    )
+
+
+def test_segments_a_subtitle_file_cannot_hold_are_refused_by_name() -> None:
+    import pytest
+
+    other = Segment(NTSC_CLIP.id, 10, 0, 1)
+    unknown = Segment(CLIP.id, 99, 0, 1)
+    too_long = Segment(CLIP.id, 10, 0, CLIP.info.frame_count + 1)
+    with pytest.raises(ValueError, match=rf"^segment {other.id} belongs to video 2, not clip\.mp4$"):
+        write_srt(io.StringIO(), CLIP, LABELS, [other])
+    with pytest.raises(KeyError, match=rf"segment {unknown.id}: label 99 is not among the labels"):
+        write_srt(io.StringIO(), CLIP, LABELS, [unknown])
+    with pytest.raises(ValueError, match=rf"^segment {too_long.id} ends past the last frame of clip\.mp4$"):
+        write_vtt(io.StringIO(), CLIP, LABELS, [too_long])
