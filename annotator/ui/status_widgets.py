@@ -68,13 +68,19 @@ class TaskProgress(QProgressBar):
         runner.task_cancelled.connect(self._on_runner_changed)
 
     def _on_runner_changed(self, *_args: object) -> None:
-        running = self._runner.running
-        self.setVisible(bool(running))
-        if running:
-            self.setFormat(f"{running[0]} %p%")
+        shown = self._shown()
+        self.setVisible(shown is not None)
+        if shown is not None:
+            self.setFormat(f"{shown} %p%")
+
+    def _shown(self) -> str | None:
+        """The task whose progress shows: one that can be cancelled (an analysis, which
+        the Cancel button beside stops), else the first."""
+        running = self._runner.cancellable or self._runner.running
+        return running[0] if running else None
 
     def _on_runner_task_progressed(self, name: str, fraction: float) -> None:
-        if self._runner.running and self._runner.running[0] == name:
+        if name == self._shown():
             self.setValue(int(fraction * 1000))
 
 

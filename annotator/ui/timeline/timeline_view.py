@@ -315,6 +315,14 @@ class TimelineView(QGraphicsView):
     def select_segments(self, segment_ids: Sequence[str]) -> None:
         self.selection.replace(segment_ids)
 
+    def reveal(self, segment_id: str) -> None:
+        """Scroll so the segment's track, and its start, are in view (below the ruler and
+        right of the header column, which cover the scene's edges)."""
+        segment = self.segment(segment_id)
+        if segment is not None and segment.label_id in self.tracks.labels():
+            rect = self.track_rect(segment.label_id, segment.start_frame, segment.start_frame + 1)
+            self.ensureVisible(rect, HEADER_WIDTH_PX + 20, RULER_HEIGHT_PX + 10)
+
     def delete_selected(self) -> None:
         """Remove the selected segments in one undo step."""
         ids = self.selection.ids()
