@@ -97,7 +97,8 @@ class AnalysisTasks(QObject):
             workspace.show_message(str(error), 8000)
             return
         videos = self._present(project.store.videos())
-        learned = f"{len(examples.coded)} examples"
+        count = len(examples.coded)
+        learned = f"{count} example{'' if count == 1 else 's'}"
         name = f"More like “{examples.label.name}” (learning from {learned})"
 
         def work(progress: Callable[[float], None], cancel: Callable[[], bool]) -> tuple[Any, Any]:

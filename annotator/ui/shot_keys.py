@@ -22,12 +22,14 @@ class ShotKeys:
         self._views = views
 
     def step_boundary(self, direction: int) -> None:
-        """Show the first frame of the next (1) or of the current or previous (-1) shot."""
+        """Show the first frame of the next shot (1), or of the shot under the playhead or,
+        on its first frame, of the one before (-1)."""
         boundaries = self._boundaries()
         if boundaries is None:
             return
         frame = self._workspace.current_frame
-        target = boundary_after(boundaries, frame) if direction > 0 else boundary_before(boundaries, frame)
+        starts = [0, *boundaries]  # the first shot starts at frame 0
+        target = boundary_after(starts, frame) if direction > 0 else boundary_before(starts, frame)
         if target is None:
             self._workspace.show_message(
                 f"No shot boundary {'after' if direction > 0 else 'before'} here", 3000

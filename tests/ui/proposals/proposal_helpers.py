@@ -56,3 +56,34 @@ def viewport_point(window: MainWindow, frame: float, scene_y: float) -> QPoint:
 def track_point(window: MainWindow, label: str, frame: float) -> QPoint:
     timeline = window.views.timeline
     return viewport_point(window, frame, timeline.track_rect(label_id(window, label)).center().y())
+
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def drag(qtbot, window: MainWindow, start: QPoint, end: QPoint, steps: int = 5) -> None:
+    """A left-button drag on the timeline's viewport, in ``steps`` mouse moves."""
+    viewport = window.views.timeline.viewport()
+    qtbot.mousePress(viewport, LEFT, NO_MODIFIER, start)
+    for step in range(1, steps + 1):
+        x = start.x() + (end.x() - start.x()) * step // steps
+        qtbot.mouseMove(viewport, QPoint(x, start.y() + (end.y() - start.y()) * step // steps))
+    qtbot.mouseRelease(viewport, LEFT, NO_MODIFIER, end)
+
+
+def select_vocabulary_label(qtbot, window: MainWindow, name: str) -> None:
+    """Bring the Vocabulary tab forward and click the label's row."""
+    window.vocabulary_dock.raise_()
+    panel = window.views.vocabulary
+    qtbot.waitUntil(panel.list.isVisible)
+    row = next(i for i in range(panel.list.count()) if panel.list.item(i).text().endswith(f"  {name}"))
+    rect = panel.list.visualItemRect(panel.list.item(row))
+    qtbot.mouseClick(panel.list.viewport(), LEFT, NO_MODIFIER, rect.center())
+    assert panel.selected_label().name == name
+
+
+def focus_timeline(qtbot, window: MainWindow) -> None:
+    """Where the keys go while annotating (the user clicked into it)."""
+    window.activateWindow()
+    window.views.timeline.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.views.timeline)
