@@ -107,7 +107,7 @@ class AnalysisTasks(QObject):
 
         def done(result: tuple[dict[int, VideoAnalysis], Any]) -> None:
             analyses, proposals = result
-            self._keep(analyses)
+            self.keep(analyses)
             plan = plan_new_proposals(project, proposals)
             self._add(plan, f"More like “{examples.label.name}”: learned from {learned}")
 
@@ -129,7 +129,7 @@ class AnalysisTasks(QObject):
             return
 
         def done(analyses: dict[int, VideoAnalysis]) -> None:
-            self._keep(analyses)
+            self.keep(analyses)
             plan = plan_new_proposals(project, found_proposals(present, analyses))
             self._add(plan, f"Analyzed {len(present)} video{'s' if len(present) > 1 else ''}")
 
@@ -161,7 +161,8 @@ class AnalysisTasks(QObject):
         self._workspace.show_message(message, 15000)
         self.run_finished.emit(message)
 
-    def _keep(self, analyses: dict[int, VideoAnalysis]) -> None:
+    def keep(self, analyses: dict[int, VideoAnalysis]) -> None:
+        """Remember what the analyses of these videos found, and say so."""
         for video_id, analysis in analyses.items():
             self._found[video_id] = analysis
             self.analysis_ready.emit(video_id, analysis)
@@ -188,7 +189,7 @@ class AnalysisTasks(QObject):
 
         def done(found: VideoAnalysis | None) -> None:
             if found is not None and project is self._workspace.project:
-                self._keep({video.id: found})
+                self.keep({video.id: found})
 
         self._runner.submit(
             f"Reading analysis of {video.name}", lambda _p: cached_analysis(cache, fingerprint), done
