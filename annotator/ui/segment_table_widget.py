@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.editing.annotation_document import AnnotationDocument
+from annotator.ui.note_delegate import NoteDelegate
 from annotator.ui.segment_table_model import (
     LABEL,
     NOTE,
@@ -60,6 +61,7 @@ class SegmentTableWidget(QWidget):
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self.table.setItemDelegateForColumn(NOTE, NoteDelegate(self.table))
         self._size_columns()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)

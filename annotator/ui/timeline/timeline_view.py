@@ -11,12 +11,11 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFocusEvent,
-    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -25,18 +24,18 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from annotator.analysis.results import ShotBoundary, SoundEvent
 from annotator.analysis.sounds import SoundCells
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.segment import Segment
 from annotator.editing.annotation_document import AnnotationDocument
-from annotator.editing.proposal_rules import is_proposal, proposal_text
 from annotator.ui.timeline import timeline_zoom as zoom
 from annotator.ui.timeline.analysis_lanes import AnalysisLanes
 from annotator.ui.timeline.filmstrip_item import FilmstripItem
 from annotator.ui.timeline.open_segments_item import OpenSegmentsItem
+from annotator.ui.timeline.proposal_tooltip import ProposalTooltip
 from annotator.ui.timeline.snapping import snap_target
 from annotator.ui.timeline.timeline_drag import TimelineDrag
 from annotator.ui.timeline.timeline_hit import Hit, HitKind, fixed_part_at, segment_part_at
@@ -81,6 +80,7 @@ class TimelineView(QGraphicsView):
         self._setup_scene()
         self.tracks = TimelineTracks(self._scene, document, self.scale, self.layout_rows, self.selection)
         self._drag = TimelineDrag(self)
+        self.tooltip = ProposalTooltip(self)
         self.selection.changed.connect(self._on_selection_changed)
         document.labels_changed.connect(self._on_document_labels_changed)
         document.reset.connect(self._on_document_reset)
@@ -295,13 +295,6 @@ class TimelineView(QGraphicsView):
             frame, self.scale.pixels_per_frame, self.overlay.playhead_frame, self.analysis.shots
         )
 
-    def tooltip_at(self, viewport_pos: QPointF) -> str:
-        """A proposal's label, what proposed it and its score; nothing over anything else."""
-        segment = self.hit_at(viewport_pos).segment
-        if segment is None or not is_proposal(segment):
-            return ""
-        return proposal_text(segment, self.tracks.labels()[segment.label_id].name)
-
     def show_preview(self, scene_rect: QRectF | None) -> None:
         """The dashed rectangle of a segment being created or a rubber band."""
         self._preview.setVisible(scene_rect is not None)
@@ -374,16 +367,6 @@ class TimelineView(QGraphicsView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag.release(event)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.hit_at(event.position())

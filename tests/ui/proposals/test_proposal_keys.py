@@ -20,12 +20,13 @@ from proposal_helpers import (
 )
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolTip, QWidget
 
 from annotator.domain.segment import Source
 from annotator.editing.proposal_rules import score
 from annotator.ui.main_window import MainWindow
 from annotator.ui.proposal_score_dialog import ProposalScoreDialog
+from annotator.ui.segment_table_model import NOTE, SEGMENT_ID_ROLE
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -66,7 +67,7 @@ def test_proposals_are_ghosts_with_their_score_in_a_tooltip(qtbot, window: MainW
     accepted = timeline_pixels(window)[point.y(), point.x()].astype(int)
     assert abs(accepted - np.array([0x9E, 0x9E, 0x9E])).max() < 30  # now a real, opaque segment
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
-    assert timeline.tooltip_at(QPointF(point)) == ""
+    assert timeline.tooltip.text_at(QPointF(point)) == ""
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
 
 
@@ -179,3 +180,30 @@ def test_reject_every_proposal_above_a_score(qtbot, window: MainWindow) -> None:
     removed = len(every) - len(expected)
     assert seen == [f"{removed} proposals picked"]
     assert window.workspace.document.undo_stack.undoText() == f"Reject {removed} proposals"
+
+
+def test_return_and_tab_still_edit_a_note_in_the_table(qtbot, window: MainWindow) -> None:
+    """The window's Enter and Tab (proposal keys) leave a note being edited alone."""
+    analyze(qtbot, window)
+    first = proposals(window, "shot")[0]
+    document, table = window.workspace.document, window.views.table
+    window.views.select_segments([first.id])
+    row = next(
+        r for r in range(table.proxy.rowCount()) if table.proxy.index(r, 0).data(SEGMENT_ID_ROLE) == first.id
+    )
+    table.table.setCurrentIndex(table.proxy.index(row, NOTE))
+    table.table.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is table.table)
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), QLineEdit))
+    qtbot.keyClicks(window.focusWidget(), "a cut")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.segment(first.id).note == "a cut")
+    assert document.segment(first.id).source == Source.PROPOSAL  # Return did not accept it
+    press(qtbot, window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), QLineEdit))
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_End)  # the editor opens with all selected
+    qtbot.keyClicks(window.focusWidget(), "!")
+    press(qtbot, window, Qt.Key.Key_Tab)  # commits and moves on, as in any table
+    qtbot.waitUntil(lambda: document.segment(first.id).note == "a cut!")
+    assert window.views.timeline.selected_segment_ids() == [first.id]  # Tab did not jump
