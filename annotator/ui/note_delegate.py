@@ -1,6 +1,7 @@
-"""The segment table's note editor: it keeps the keys an editor needs (Return and Enter
-commit, Escape reverts, Tab moves on) though the window has shortcuts on them (Enter
-accepts proposals, Tab goes to the next one, Escape drops open segments)."""
+"""Line edits that keep the keys a text field needs (Return and Enter commit, Escape
+reverts, Tab moves on) though the window has shortcuts on them (Enter accepts proposals, Tab
+goes to the next one, Escape drops open segments): the segment table's note editor and its
+text filter."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewIt
 KEYS_KEPT = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
-class NoteEditor(QLineEdit):
-    """Claims ``KEYS_KEPT`` before the window's shortcuts see them; the delegate then
-    handles them as in any item view."""
+class KeyKeepingLineEdit(QLineEdit):
+    """Claims ``KEYS_KEPT`` before the window's shortcuts see them; they then do what they
+    do in any line edit (an item view's delegate commits or reverts, Tab moves the focus)."""
 
     def event(self, event: QEvent) -> bool:
         overriding = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
@@ -24,11 +25,11 @@ class NoteEditor(QLineEdit):
 
 
 class NoteDelegate(QStyledItemDelegate):
-    """Edits a note in a ``NoteEditor``."""
+    """Edits a note in a ``KeyKeepingLineEdit``."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
-        editor = NoteEditor(parent)
+        editor = KeyKeepingLineEdit(parent)
         editor.setFrame(False)
         return editor

@@ -8,14 +8,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.editing.annotation_document import AnnotationDocument
-from annotator.ui.note_delegate import NoteDelegate
+from annotator.ui.note_delegate import KeyKeepingLineEdit, NoteDelegate
 from annotator.ui.segment_table_model import (
     LABEL,
     NOTE,
@@ -50,7 +49,7 @@ class SegmentTableWidget(QWidget):
         self.model = SegmentTableModel(document, self)
         self.proxy = SegmentFilterModel(self.model, self)
         self.label_filter = QComboBox()
-        self.text_filter = QLineEdit()
+        self.text_filter = KeyKeepingLineEdit()
         self.text_filter.setPlaceholderText("Filter text…")
         self.text_filter.setClearButtonEnabled(True)
         self.table = QTableView()

@@ -207,3 +207,15 @@ def test_return_and_tab_still_edit_a_note_in_the_table(qtbot, window: MainWindow
     press(qtbot, window, Qt.Key.Key_Tab)  # commits and moves on, as in any table
     qtbot.waitUntil(lambda: document.segment(first.id).note == "a cut!")
     assert window.views.timeline.selected_segment_ids() == [first.id]  # Tab did not jump
+
+
+def test_return_in_the_table_filter_accepts_nothing(qtbot, window: MainWindow) -> None:
+    analyze(qtbot, window)
+    first = proposals(window, "shot")[0]
+    window.views.select_segments([first.id])
+    text_filter = window.views.table.text_filter
+    text_filter.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is text_filter)
+    qtbot.keyClicks(text_filter, "shot")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.workspace.document.segment(first.id).source == Source.PROPOSAL
