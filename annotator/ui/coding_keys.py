@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.domain.segment import SegmentError
+from annotator.editing.proposal_rules import is_proposal
 from annotator.ui.workspace import Workspace
 
 
@@ -52,5 +53,13 @@ class CodingKeys:
             self._workspace.document.nudge(self._selection(), start_delta, end_delta)
 
     def delete_selected(self) -> None:
-        if self._workspace.document is not None:
-            self._workspace.document.remove_segments(self._selection())
+        """Delete the selection in one step; a selection of proposals only is rejected
+        (the same removal, named so on the undo stack)."""
+        document = self._workspace.document
+        if document is None:
+            return
+        ids = self._selection()
+        if ids and all(is_proposal(document.segment(segment_id)) for segment_id in ids):
+            document.reject_proposals(ids)
+        else:
+            document.remove_segments(ids)

@@ -31,7 +31,7 @@ DOCS = {
     "Start later": "selected segments: start one frame later / end one frame earlier",
     "Start ten earlier": "selected segments: start ten frames earlier / end ten frames later",
     "Start ten later": "selected segments: start ten frames later / end ten frames earlier",
-    "Delete selected segments": "delete the selected segments",
+    "Delete selected segments": "delete the selected segments (selected proposals: reject them)",
     "Label key 1": (
         "the vocabulary's labels: press to open a segment at the playhead, press again to close it; several"
         " may be open at once; with I/O marked, labels exactly that range; point labels make a one-frame"
@@ -44,6 +44,12 @@ DOCS = {
         "import / export annotations (CSV, JSON, ELAN; export also WebVTT, SRT)"
     ),
     "Quit": "quit",
+    "Previous shot boundary": "previous / next shot boundary (once the video is analysed: Analyze menu)",
+    "Code the shot under the playhead": (
+        "code the shot under the playhead with the label selected in the Vocabulary panel"
+    ),
+    "Next proposal": "next / previous proposal: select it and play it from a second before",
+    "Accept proposals": ("accept the selected proposals (or the one Tab went to): they become your segments"),
     "Review mode": "review mode on / off (below)",
     "Approve": "approve / reject / needs fix (a row in `reviews` with your name; the latest is the status)",
     "Review note": "write a note for the verdict",
@@ -58,7 +64,7 @@ DOCS = {
     "Review: start ten later": "fix the segment: start ten frames later / end ten frames earlier",
     "Relabel 1": "relabel the segment",
 }
-SHOWN_SHORTCUTS = {"Delete selected segments": 2, "Next segment": 2}
+SHOWN_SHORTCUTS = {"Delete selected segments": 2, "Next segment": 2, "Accept proposals": 2}
 """How many of a row's shortcuts the README names (one unless said here)."""
 
 _SECTION = re.compile(r"(<!-- keys: (\w+) .*?-->\n)(.*?)(<!-- /keys -->)", re.DOTALL)

@@ -16,15 +16,19 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAction
 
+from annotator.ui.analysis_tasks import AnalysisTasks
 from annotator.ui.coding_keys import CodingKeys
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_views import ProjectViews
+from annotator.ui.proposal_keys import ProposalKeys
 from annotator.ui.review.review_mode import ReviewMode
+from annotator.ui.shot_keys import ShotKeys
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
 from annotator.ui.user_settings import UserSettings
 
 PLAY, EDIT, LABEL_KEYS, VIEW, FILE, REVIEW = "Play", "Edit", "Edit/Label keys", "View", "File", "Review"
+ANALYZE = "Analyze"
 OPEN_PROJECT = "&Open project…"  # the "Open recent" menu follows it
 IMPORT_TEXT = "&Import annotations (CSV, JSON, ELAN)…"
 EXPORT_TEXT = "&Export annotations (CSV, JSON, ELAN, WebVTT, SRT)…"
@@ -67,6 +71,9 @@ class KeyOwners:
     project: ProjectActions
     review: ReviewMode
     settings: UserSettings
+    analysis: AnalysisTasks
+    shots: ShotKeys
+    proposals: ProposalKeys
     quit: Callable[[], object]
 
 
@@ -92,6 +99,7 @@ def key_table(owners: KeyOwners) -> list[KeyBinding]:
         KeyBinding("Se&ttings…", (), owners.settings.edit, (), EDIT, separated=True),
         *_view_rows(owners.views),
         *_file_rows(owners.project, owners.quit),
+        *_analysis_rows(owners.analysis, owners.shots, owners.proposals),
         *_review_rows(owners.review),
     ]
 
@@ -146,6 +154,25 @@ def _file_rows(project: ProjectActions, quit_: Callable[[], object]) -> list[Key
         KeyBinding(IMPORT_TEXT, ("Ctrl+I",), project.import_dialog, (), FILE, separated=True),
         KeyBinding(EXPORT_TEXT, ("Ctrl+E",), project.export_dialog, (), FILE),
         KeyBinding("&Quit", ("Ctrl+Q",), quit_, (), FILE, separated=True),
+    ]
+
+
+def _analysis_rows(a: AnalysisTasks, shots: ShotKeys, p: ProposalKeys) -> list[KeyBinding]:
+    return [
+        KeyBinding("Analyze this &video", (), a.analyze_current, (), ANALYZE),
+        KeyBinding("Analyze &all videos", (), a.analyze_all, (), ANALYZE),
+        KeyBinding("&More like the selected label", (), a.more_like_selected, (), ANALYZE),
+        KeyBinding("&Cancel analysis", (), a.cancel, (), ANALYZE),
+        KeyBinding(
+            "Previous shot boundary", ("Ctrl+Left",), shots.step_boundary, (-1,), ANALYZE, separated=True
+        ),
+        KeyBinding("Next shot boundary", ("Ctrl+Right",), shots.step_boundary, (1,), ANALYZE),
+        KeyBinding("Code the shot under the playhead", ("S",), shots.code_shot, (), ANALYZE),
+        KeyBinding("Next proposal", ("Tab",), p.step, (1,), ANALYZE, separated=True),
+        KeyBinding("Previous proposal", ("Shift+Tab",), p.step, (-1,), ANALYZE),
+        KeyBinding("Accept proposals", ("Return", "Enter"), p.accept, (), ANALYZE),
+        KeyBinding("Reject proposals", (), p.reject, (), ANALYZE),
+        KeyBinding("Accept or reject proposals by &score…", (), p.by_score, (), ANALYZE),
     ]
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annotator.domain.video import Video
 from annotator.project.project import Project
+from annotator.ui.analysis_tasks import AnalysisTasks
 from annotator.ui.app_settings import AppSettings
 from annotator.ui.background import TaskRunner
 from annotator.ui.coding_keys import CodingKeys
@@ -27,8 +28,10 @@ from annotator.ui.menus import build_menus
 from annotator.ui.player.player_panel import PlayerPanel
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_views import ProjectViews
+from annotator.ui.proposal_keys import ProposalKeys
 from annotator.ui.review.review_mode import ReviewMode
-from annotator.ui.status_widgets import CodingLabel, TaskProgress, UserLabel
+from annotator.ui.shot_keys import ShotKeys
+from annotator.ui.status_widgets import CodingLabel, TaskCancelButton, TaskProgress, UserLabel
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
 from annotator.ui.user_settings import UserSettings
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coding_label)
         self.statusBar().addPermanentWidget(UserLabel(self.workspace))
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(TaskCancelButton(self.runner))
 
     def _build_parts(self) -> None:
         """The objects that own the window's behaviour; each gets the workspace."""
@@ -101,6 +105,10 @@ class MainWindow(QMainWindow):
         self.project_actions = ProjectActions(workspace, self.runner)
         self.review = ReviewMode(workspace, self.views, self, self.table_dock)  # Ctrl+R, keys, dock
         self.user_settings = UserSettings(workspace)
+        # After the views: on a new video the timeline is emptied before the analysis is shown.
+        self.analysis = AnalysisTasks(workspace, self.runner, self.views.selected_label_id)
+        self.shot_keys = ShotKeys(workspace, self.analysis, self.views)
+        self.proposal_keys = ProposalKeys(workspace, self.views)
 
     def _key_owners(self) -> KeyOwners:
         return KeyOwners(
@@ -111,6 +119,9 @@ class MainWindow(QMainWindow):
             self.project_actions,
             self.review,
             self.user_settings,
+            self.analysis,
+            self.shot_keys,
+            self.proposal_keys,
             self.close,
         )
 
@@ -133,6 +144,8 @@ class MainWindow(QMainWindow):
         self.video_list.itemDoubleClicked.connect(lambda _item: self.project_actions.relink_current())
         self.media_tasks.waveform_ready.connect(self.views.set_waveform)
         self.media_tasks.thumbnails_ready.connect(self.views.set_thumbnails)
+        self.analysis.analysis_ready.connect(self.views.set_analysis)
+        self.views.more_like_requested.connect(self.analysis.more_like)
         self.media_tasks.failed.connect(lambda message: self.status_line.show_message(message, 10000))
 
     def _restore_layout(self) -> bool:

@@ -38,6 +38,7 @@ class MediaTasks(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self._names: set[str] = set()  # the tasks it submitted: it reports their failures only
         runner.task_failed.connect(self._on_runner_task_failed)
 
     def start(self, project: Project, video: Video, source: Path, proxy: Path | None) -> None:
@@ -78,7 +79,9 @@ class MediaTasks(QObject):
         )
 
     def _submit(self, name: str, work: Callable[[Callable[[float], None]], object], done: Callable) -> None:  # type: ignore[type-arg]
+        self._names.add(name)
         self.runner.submit(name, work, done)
 
     def _on_runner_task_failed(self, name: str, message: str) -> None:
-        self.failed.emit(f"{name} failed: {message}")
+        if name in self._names:
+            self.failed.emit(f"{name} failed: {message}")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.key_table import OPEN_PROJECT
 
-MENUS = ("&File", "&Edit", "&Play", "&View", "&Review")
+MENUS = ("&File", "&Edit", "&Play", "&View", "&Analyze", "&Review")
 
 
 def build_menus(

@@ -8,12 +8,15 @@ current video and with the player (playhead), and owns the timeline's zoom keys.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator.domain.video import Video
+from annotator.project.analyze import VideoAnalysis
 from annotator.project.project import Project
 from annotator.ui.segment_table_widget import SegmentTableWidget
 from annotator.ui.timeline.timeline_view import TimelineView
@@ -24,6 +27,8 @@ from annotator.ui.workspace import Workspace
 
 class ProjectViews(QObject):
     """Builds, places and links the per-project views."""
+
+    more_like_requested = Signal(int)  # label id (the vocabulary panel's "More like this")
 
     def __init__(
         self,
@@ -53,6 +58,18 @@ class ProjectViews(QObject):
         if self.table is not None and self.table.table.hasFocus():
             return self.table.selected_segment_ids()
         return self.timeline.selected_segment_ids() if self.timeline is not None else []
+
+    def select_segments(self, segment_ids: Sequence[str]) -> None:
+        """Select on the timeline (the table follows) and bring the first into view."""
+        if self.timeline is not None:
+            self.timeline.select_segments(segment_ids)
+            if segment_ids:
+                self.timeline.reveal(segment_ids[0])
+
+    def selected_label_id(self) -> int | None:
+        """The label selected in the vocabulary panel."""
+        label = self.vocabulary.selected_label() if self.vocabulary is not None else None
+        return label.id if label is not None else None
 
     def seek_to_segment(self, segment_id: str) -> None:
         """Show the segment's first frame (on its video) and select it."""
@@ -86,6 +103,11 @@ class ProjectViews(QObject):
         if self.timeline is not None and self._is_current(video_id):
             self.timeline.set_thumbnails(thumbnails)
 
+    def set_analysis(self, video_id: int, analysis: VideoAnalysis) -> None:
+        """What the analysis of a video found: shown when it is the current one."""
+        if self.timeline is not None and self._is_current(video_id):
+            self.timeline.set_analysis(analysis.shots, analysis.cells, analysis.sounds)
+
     def _is_current(self, video_id: int) -> bool:
         return self._workspace.video is not None and self._workspace.video.id == video_id
 
@@ -103,6 +125,7 @@ class ProjectViews(QObject):
         self.table.selection_changed.connect(self._on_table_selection_changed)
         self._table_dock.setWidget(self.table)
         self.vocabulary = VocabularyPanel(document)
+        self.vocabulary.more_like_requested.connect(self.more_like_requested)
         self._vocabulary_dock.setWidget(self.vocabulary)
         self._zooms.clear()
         coding = self._workspace.coding

@@ -13,12 +13,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.segment import Review, Segment, review_status
 from annotator.domain.timecode import format_smpte
 from annotator.editing.annotation_document import AnnotationDocument
+from annotator.editing.proposal_rules import is_proposal, proposal_text
 
 COLUMNS = ("Label", "Start", "End", "Secs", "Annotator", "Note", "Status")
 LABEL, START, END, DURATION, ANNOTATOR, NOTE, STATUS = range(len(COLUMNS))
@@ -94,6 +95,10 @@ class SegmentTableModel(QAbstractTableModel):
             return QColor(self._document.label(segment.label_id).colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(segment, column)
+        if role == Qt.ItemDataRole.FontRole and is_proposal(segment):
+            font = QFont()  # italic: a proposal is nobody's coding until accepted
+            font.setItalic(True)
+            return font
         return None
 
     def _tooltip(self, segment: Segment, column: int) -> str | None:
@@ -103,7 +108,8 @@ class SegmentTableModel(QAbstractTableModel):
         if column == NOTE:
             return segment.note or None
         if column == LABEL:
-            return self._document.label(segment.label_id).name
+            name = self._document.label(segment.label_id).name
+            return proposal_text(segment, name) if is_proposal(segment) else name
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -120,7 +126,7 @@ class SegmentTableModel(QAbstractTableModel):
         if column == DURATION:
             return f"{float(self._duration_s(segment)):.3f}"
         if column == ANNOTATOR:
-            return segment.annotator
+            return "(proposal)" if is_proposal(segment) else segment.annotator
         if column == NOTE:
             return segment.note
         return self.status_of(segment.id).replace("_", " ")

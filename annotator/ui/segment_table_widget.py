@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.editing.annotation_document import AnnotationDocument
+from annotator.ui.note_delegate import KeyKeepingLineEdit, NoteDelegate
 from annotator.ui.segment_table_model import (
     LABEL,
     NOTE,
@@ -49,7 +49,7 @@ class SegmentTableWidget(QWidget):
         self.model = SegmentTableModel(document, self)
         self.proxy = SegmentFilterModel(self.model, self)
         self.label_filter = QComboBox()
-        self.text_filter = QLineEdit()
+        self.text_filter = KeyKeepingLineEdit()
         self.text_filter.setPlaceholderText("Filter text…")
         self.text_filter.setClearButtonEnabled(True)
         self.table = QTableView()
@@ -60,6 +60,7 @@ class SegmentTableWidget(QWidget):
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self.table.setItemDelegateForColumn(NOTE, NoteDelegate(self.table))
         self._size_columns()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProgressBar, QSizePolicy
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QToolButton
 
 from annotator.project.project import Project
 from annotator.ui.background import TaskRunner
@@ -65,13 +65,41 @@ class TaskProgress(QProgressBar):
         runner.task_progressed.connect(self._on_runner_task_progressed)
         runner.task_finished.connect(self._on_runner_changed)
         runner.task_failed.connect(self._on_runner_changed)
+        runner.task_cancelled.connect(self._on_runner_changed)
 
     def _on_runner_changed(self, *_args: object) -> None:
-        running = self._runner.running
-        self.setVisible(bool(running))
-        if running:
-            self.setFormat(f"{running[0]} %p%")
+        shown = self._shown()
+        self.setVisible(shown is not None)
+        if shown is not None:
+            self.setFormat(f"{shown} %p%")
+
+    def _shown(self) -> str | None:
+        """The task whose progress shows: one that can be cancelled (an analysis, which
+        the Cancel button beside stops), else the first."""
+        running = self._runner.cancellable or self._runner.running
+        return running[0] if running else None
 
     def _on_runner_task_progressed(self, name: str, fraction: float) -> None:
-        if self._runner.running and self._runner.running[0] == name:
+        if name == self._shown():
             self.setValue(int(fraction * 1000))
+
+
+class TaskCancelButton(QToolButton):
+    """ "Cancel" beside the progress bar while a cancellable task (an analysis) runs."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        super().__init__()
+        self._runner = runner
+        self.setText("Cancel")
+        self.setToolTip("Stop the analysis: nothing it found is kept")
+        self.hide()
+        self.clicked.connect(self._on_clicked)
+        for signal in (runner.task_started, runner.task_finished, runner.task_failed, runner.task_cancelled):
+            signal.connect(self._on_runner_changed)
+
+    def _on_runner_changed(self, *_args: object) -> None:
+        self.setVisible(bool(self._runner.cancellable))
+
+    def _on_clicked(self) -> None:
+        for name in self._runner.cancellable:
+            self._runner.cancel(name)

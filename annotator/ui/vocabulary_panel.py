@@ -1,4 +1,5 @@
-"""The vocabulary panel: add, rename, recolour, re-key, reorder and archive labels."""
+"""The vocabulary panel: add, rename, recolour, re-key, reorder and archive labels; ask for
+more stretches like a label's segments (the analysis runs elsewhere, on the signal)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class VocabularyPanel(QWidget):
     """Lists labels with their key and colour; every change is an undoable command."""
 
     label_activated = Signal(int)  # label id
+    more_like_requested = Signal(int)  # label id: find more stretches like its segments
 
     def __init__(self, document: AnnotationDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,7 @@ class VocabularyPanel(QWidget):
             ("Up", lambda: self.move_selected(-1)),
             ("Down", lambda: self.move_selected(1)),
             ("Archive", self.toggle_archive_selected),
+            ("More like this", self._on_more_like_clicked),
         ):
             button = QPushButton(name)
             button.clicked.connect(slot)
@@ -148,6 +151,11 @@ class VocabularyPanel(QWidget):
             self._apply(
                 replace(label, archived=not label.archived, key="" if not label.archived else label.key)
             )
+
+    def _on_more_like_clicked(self) -> None:
+        label = self.selected_label()
+        if label is not None and label.id is not None:
+            self.more_like_requested.emit(label.id)
 
     def _on_list_double_clicked(self, item: QListWidgetItem) -> None:
         self.label_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,4 +1,5 @@
-"""The review queue's filters: video, label, annotator, status (default: unreviewed)."""
+"""The review queue's filters: video, label, annotator, status (default: unreviewed) and
+analysis proposals (left out by default, included, or only they)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.review_queue import STATUSES, ReviewFilters
 
 ANY = "Any"
+PROPOSALS = (("leave out", "exclude"), ("include", "include"), ("only", "only"))
 
 
 class ReviewFilterBar(QWidget):
-    """Four combo boxes; emits the filters they make whenever one changes."""
+    """Five combo boxes; emits the filters they make whenever one changes."""
 
     filters_changed = Signal(object)  # ReviewFilters
 
@@ -24,6 +26,10 @@ class ReviewFilterBar(QWidget):
         self.label = QComboBox()
         self.annotator = QComboBox()
         self.status = QComboBox()
+        self.proposals = QComboBox()
+        for text, value in PROPOSALS:
+            self.proposals.addItem(text, value)
+        self.proposals.setToolTip("Analysis proposals: approving one accepts it, rejecting removes it")
         layout = QGridLayout(self)  # two filters a row: the queue keeps the height
         layout.setContentsMargins(0, 0, 0, 0)
         named = (
@@ -31,6 +37,7 @@ class ReviewFilterBar(QWidget):
             ("Label", self.label),
             ("Annotator", self.annotator),
             ("Status", self.status),
+            ("Proposals", self.proposals),
         )
         for place, (name, combo) in enumerate(named):
             row, column = divmod(place, 2)
@@ -41,7 +48,7 @@ class ReviewFilterBar(QWidget):
         layout.setColumnStretch(1, 1)
         layout.setColumnStretch(3, 1)
         self.refill()
-        for combo in (self.video, self.label, self.annotator, self.status):
+        for combo in (self.video, self.label, self.annotator, self.status, self.proposals):
             combo.currentIndexChanged.connect(self._on_combo_changed)
         document.labels_changed.connect(self.refill)
         document.reset.connect(self.refill)
@@ -80,6 +87,7 @@ class ReviewFilterBar(QWidget):
             label_id=self.label.currentData(),
             annotator=self.annotator.currentData(),
             status=self.status.currentData(),
+            proposals=self.proposals.currentData(),
         )
 
     def _on_combo_changed(self, _index: int) -> None:

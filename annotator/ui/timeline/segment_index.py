@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from annotator.domain.segment import Segment
+from annotator.domain.segment import Segment, Source
 
 
 class SegmentIndex:
@@ -21,6 +21,7 @@ class SegmentIndex:
         self._sorted: list[Segment] = []
         self._starts = np.zeros(0, dtype=np.int64)
         self._ends = np.zeros(0, dtype=np.int64)
+        self._proposals = np.zeros(0, dtype=bool)
         self._max_length = 0
         self._dirty = False
 
@@ -51,6 +52,11 @@ class SegmentIndex:
         self._rebuild()
         return self._starts, self._ends, self._sorted
 
+    def proposal_mask(self) -> np.ndarray:
+        """True for each proposal (``source = proposal``), in the order of ``arrays``."""
+        self._rebuild()
+        return self._proposals
+
     def span(self, first_frame: float, last_frame: float) -> tuple[int, int]:
         """Positions ``[i0, i1)`` in sorted order of the candidates that may overlap
         ``[first_frame, last_frame)``; callers filter by ``end > first_frame``."""
@@ -70,5 +76,8 @@ class SegmentIndex:
         self._sorted = sorted(self._by_id.values(), key=lambda s: (s.start_frame, s.end_frame, s.id))
         self._starts = np.fromiter((s.start_frame for s in self._sorted), np.int64, len(self._sorted))
         self._ends = np.fromiter((s.end_frame for s in self._sorted), np.int64, len(self._sorted))
+        self._proposals = np.fromiter(
+            (s.source == Source.PROPOSAL for s in self._sorted), bool, len(self._sorted)
+        )
         self._max_length = int((self._ends - self._starts).max()) if self._sorted else 0
         self._dirty = False

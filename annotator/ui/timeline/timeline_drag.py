@@ -4,6 +4,8 @@ A plain click on empty track or lane space seeks there (a drag there creates a s
 or draws a rubber band); dragging the body of a selected segment moves the whole
 selection by the same number of frames.
 
+Edges snap to the playhead and to shot boundaries within ``SNAP_PX`` (``snapping``).
+
 The gesture never moves an item itself: it asks the document for the edit and the items
 follow the document's signals, so undo moves them back. A resize or move asks for the new
 bounds of every segment it drags (one command for a group) on every mouse move, with a
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
     from annotator.ui.timeline.timeline_view import TimelineView
 
 DRAG_THRESHOLD_PX = 2.0
-SNAP_PX = 6.0
 _MULTI = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -201,23 +202,21 @@ class TimelineDrag:
         group = self._press.group or (self._press.segment,)
         scale = self._view.scale
         delta = round(scale.frame_at(scene_x - self._press.scene_pos.x()))
-        delta += self._playhead_pull(group, delta)
+        delta += self._snap_pull(group, delta)
         lowest = -min(segment.start_frame for segment in group)
         highest = scale.frame_count - max(segment.end_frame for segment in group)
         delta = min(max(delta, lowest), highest)
         text = "Move segment" if len(group) == 1 else "Move segments"
         self._apply_bounds({s.id: (s.start_frame + delta, s.end_frame + delta) for s in group}, text)
 
-    def _playhead_pull(self, group: tuple[Segment, ...], delta: int) -> int:
-        """Frames to add to ``delta`` so an edge lands on the playhead when close to it."""
-        playhead = self._view.playhead_frame()
-        if playhead is None:
-            return 0
-        ppf = self._view.scale.pixels_per_frame
+    def _snap_pull(self, group: tuple[Segment, ...], delta: int) -> int:
+        """Frames to add to ``delta`` so an edge lands on the playhead or a shot boundary
+        when close to one."""
         for segment in group:
             for edge in (segment.start_frame + delta, segment.end_frame + delta):
-                if abs(edge - playhead) * ppf <= SNAP_PX:
-                    return playhead - edge
+                target = self._view.snap_target(edge)
+                if target is not None:
+                    return target - edge
         return 0
 
     def _apply_bounds(self, bounds: dict[str, tuple[int, int]], text: str) -> None:

@@ -18,6 +18,8 @@ RULER_HEIGHT_PX = 26
 HEADER_WIDTH_PX = 170
 FILMSTRIP_HEIGHT_PX = 44
 WAVEFORM_HEIGHT_PX = 40
+SOUND_LANE_HEIGHT_PX = 22
+LANES_HEIGHT_PX = FILMSTRIP_HEIGHT_PX + WAVEFORM_HEIGHT_PX + SOUND_LANE_HEIGHT_PX
 TRACK_HEIGHT_PX = 26
 RIGHT_PADDING_PX = 40
 MAX_PIXELS_PER_FRAME = 40.0
@@ -52,7 +54,8 @@ class TimelineScale:
 
 @dataclass
 class TimelineLayout:
-    """The rows top to bottom: filmstrip lane, waveform lane, then one track per label."""
+    """The rows top to bottom: filmstrip lane, waveform lane, sound lane (loudness and
+    speech from the analysis), then one track per label."""
 
     label_ids: list[int] = field(default_factory=list)
 
@@ -65,8 +68,12 @@ class TimelineLayout:
         return float(FILMSTRIP_HEIGHT_PX)
 
     @property
-    def tracks_top(self) -> float:
+    def sound_top(self) -> float:
         return float(FILMSTRIP_HEIGHT_PX + WAVEFORM_HEIGHT_PX)
+
+    @property
+    def tracks_top(self) -> float:
+        return float(LANES_HEIGHT_PX)
 
     @property
     def bottom(self) -> float:

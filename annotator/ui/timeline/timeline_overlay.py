@@ -1,4 +1,5 @@
-"""What stays put while the timeline scrolls: the ruler, the header column, the playhead.
+"""What stays put while the timeline scrolls: the ruler (with the shot boundaries), the
+header column, the playhead.
 
 Painted in viewport pixels over the scene (from ``drawForeground``), so the ruler stays
 on top when scrolling down and the label names stay at the left when scrolling along.
@@ -15,10 +16,12 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from annotator.domain.label import Label
 from annotator.domain.timecode import format_smpte
 from annotator.ui.timeline import ruler_ticks
+from annotator.ui.timeline.shot_marks_item import SHOT_COLOUR, ShotMarks
 from annotator.ui.timeline.timeline_layout import (
     FILMSTRIP_HEIGHT_PX,
     HEADER_WIDTH_PX,
     RULER_HEIGHT_PX,
+    SOUND_LANE_HEIGHT_PX,
     TRACK_HEIGHT_PX,
     WAVEFORM_HEIGHT_PX,
     TimelineLayout,
@@ -44,12 +47,20 @@ class TimelineOverlay:
     playhead_frame: int | None = None
     audio_note: str = ""
     """Written in the empty audio lane ("no audio" for a video without sound)."""
+    sound_note: str = ""
+    """Written in the sound lane while it is empty ("not analysed")."""
+    shots: ShotMarks = field(default_factory=ShotMarks)
 
     def paint(self, painter: QPainter, origin: QPointF, width: int, height: int) -> None:
         painter.save()
         painter.resetTransform()
         self._paint_header(painter, origin.y(), height)
-        self._paint_audio_note(painter, origin.y())
+        self._paint_lane_note(
+            painter, origin.y(), self.layout.waveform_top, WAVEFORM_HEIGHT_PX, self.audio_note
+        )
+        self._paint_lane_note(
+            painter, origin.y(), self.layout.sound_top, SOUND_LANE_HEIGHT_PX, self.sound_note
+        )
         self._paint_ruler(painter, origin.x(), width)
         self._paint_playhead(painter, origin.x(), height)
         painter.restore()
@@ -87,7 +98,20 @@ class TimelineOverlay:
             x = self.scale.x(frame) - origin_x
             label = ruler_ticks.tick_label(frame, self.fps, steps, with_hours)
             painter.drawText(QPointF(x + 3, RULER_HEIGHT_PX - 12), label)
+        self._paint_shot_ticks(painter, origin_x, first, last)
         painter.restore()
+
+    def _paint_shot_ticks(self, painter: QPainter, origin_x: float, first: float, last: float) -> None:
+        """A shot boundary: a triangle on the ruler's bottom edge, pointing down at the frame."""
+        painter.setPen(QPen(SHOT_COLOUR, 2))
+        painter.setBrush(SHOT_COLOUR)
+        bottom = float(RULER_HEIGHT_PX)
+        for boundary in self.shots.between(first, last):
+            x = self.scale.x(boundary.frame) - origin_x
+            painter.drawLine(QPointF(x, bottom - 9), QPointF(x, bottom))
+            painter.drawPolygon(
+                [QPointF(x - 4, bottom - 9), QPointF(x + 4, bottom - 9), QPointF(x, bottom - 4)]
+            )
 
     def header_rows(self) -> list[tuple[float, int, str, QColor | None]]:
         """What the header column shows, top to bottom: (scene top, height, text, colour).
@@ -95,6 +119,7 @@ class TimelineOverlay:
         rows: list[tuple[float, int, str, QColor | None]] = [
             (self.layout.filmstrip_top, FILMSTRIP_HEIGHT_PX, "Video", None),
             (self.layout.waveform_top, WAVEFORM_HEIGHT_PX, "Audio", None),
+            (self.layout.sound_top, SOUND_LANE_HEIGHT_PX, "Loudness, speech", None),
         ]
         for label_id in self.layout.label_ids:
             label = self.labels[label_id]
@@ -121,14 +146,16 @@ class TimelineOverlay:
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
 
-    def _paint_audio_note(self, painter: QPainter, origin_y: float) -> None:
-        """The audio lane's note, at its left end whatever the scroll."""
-        top = self.layout.waveform_top - origin_y
-        if not self.audio_note or top + WAVEFORM_HEIGHT_PX <= RULER_HEIGHT_PX:
+    def _paint_lane_note(
+        self, painter: QPainter, origin_y: float, lane_top: float, height: int, note: str
+    ) -> None:
+        """A lane's note, at its left end whatever the scroll."""
+        top = lane_top - origin_y
+        if not note or top + height <= RULER_HEIGHT_PX:
             return
         painter.setPen(_NOTE)
-        rect = QRectF(HEADER_WIDTH_PX + 10, max(top, RULER_HEIGHT_PX), 200, WAVEFORM_HEIGHT_PX)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, self.audio_note)
+        rect = QRectF(HEADER_WIDTH_PX + 10, max(top, RULER_HEIGHT_PX), 400, height)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, note)
 
     def _paint_playhead(self, painter: QPainter, origin_x: float, height: int) -> None:
         x = self.playhead_viewport_x(origin_x)

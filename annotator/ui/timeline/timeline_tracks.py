@@ -11,9 +11,8 @@ from annotator.domain.segment import Segment
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.ui.timeline.segment_index import SegmentIndex
 from annotator.ui.timeline.timeline_layout import (
-    FILMSTRIP_HEIGHT_PX,
+    LANES_HEIGHT_PX,
     TRACK_HEIGHT_PX,
-    WAVEFORM_HEIGHT_PX,
     TimelineLayout,
     TimelineScale,
 )
@@ -92,7 +91,7 @@ class TimelineTracks(QObject):
         """Lanes and alternating track rows under the segments (scene coordinates)."""
         painter.fillRect(rect, _BACKGROUND)
         width = self._scale.width
-        lanes = QRectF(0, self._layout.filmstrip_top, width, FILMSTRIP_HEIGHT_PX + WAVEFORM_HEIGHT_PX)
+        lanes = QRectF(0, self._layout.filmstrip_top, width, LANES_HEIGHT_PX)
         painter.fillRect(lanes.intersected(rect), _LANE_SHADE)
         for row, label_id in enumerate(self._layout.label_ids):
             row_rect = QRectF(0, self._layout.track_top(label_id), width, TRACK_HEIGHT_PX)

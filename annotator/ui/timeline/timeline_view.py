@@ -1,4 +1,4 @@
-"""The timeline: ruler, playhead, filmstrip and waveform lanes, one track per label.
+"""The timeline: ruler, playhead, filmstrip, waveform and sound lanes, one track per label.
 
 The view holds no annotations of its own: it reads the document when a video is set,
 asks the document for every edit (through ``TimelineDrag``), and changes its items only
@@ -26,13 +26,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
+from annotator.analysis.results import ShotBoundary, SoundEvent
+from annotator.analysis.sounds import SoundCells
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.segment import Segment
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.ui.timeline import timeline_zoom as zoom
+from annotator.ui.timeline.analysis_lanes import AnalysisLanes
 from annotator.ui.timeline.filmstrip_item import FilmstripItem
 from annotator.ui.timeline.open_segments_item import OpenSegmentsItem
-from annotator.ui.timeline.timeline_drag import SNAP_PX, TimelineDrag
+from annotator.ui.timeline.proposal_tooltip import ProposalTooltip
+from annotator.ui.timeline.snapping import snap_target
+from annotator.ui.timeline.timeline_drag import TimelineDrag
 from annotator.ui.timeline.timeline_hit import Hit, HitKind, fixed_part_at, segment_part_at
 from annotator.ui.timeline.timeline_layout import (
     HEADER_WIDTH_PX,
@@ -75,6 +80,7 @@ class TimelineView(QGraphicsView):
         self._setup_scene()
         self.tracks = TimelineTracks(self._scene, document, self.scale, self.layout_rows, self.selection)
         self._drag = TimelineDrag(self)
+        self.tooltip = ProposalTooltip(self)
         self.selection.changed.connect(self._on_selection_changed)
         document.labels_changed.connect(self._on_document_labels_changed)
         document.reset.connect(self._on_document_reset)
@@ -100,6 +106,7 @@ class TimelineView(QGraphicsView):
         self.open_segments = OpenSegmentsItem(self.scale, self.layout_rows)
         for item in (self.filmstrip, self.waveform, self._preview, self.open_segments):
             self._scene.addItem(item)
+        self.analysis = AnalysisLanes(self._scene, self.scale, self.layout_rows, self.overlay)
 
     # -- video and background data --------------------------------------------------------
     def set_video(
@@ -118,8 +125,10 @@ class TimelineView(QGraphicsView):
         self.overlay.audio_note = "" if has_audio else "no audio"
         self.overlay.playhead_frame = None
         self._relayout(lambda: setattr(self.scale, "frame_count", frame_count))
-        self.waveform.set_frame_times(frame_times or FrameTimes.constant(Fraction(fps), max(frame_count, 1)))
+        times = frame_times or FrameTimes.constant(Fraction(fps), max(frame_count, 1))
+        self.waveform.set_frame_times(times)
         self.waveform.set_peaks(None)
+        self.analysis.set_video(times)
         self.filmstrip.set_thumbnails([])
         self.tracks.set_video(video_id)
         self._on_document_labels_changed()
@@ -135,6 +144,18 @@ class TimelineView(QGraphicsView):
     def set_thumbnails(self, thumbnails: list[tuple[int, QImage]]) -> None:
         """Filmstrip pictures as ``(frame, image)`` pairs."""
         self.filmstrip.set_thumbnails(thumbnails)
+
+    def set_analysis(
+        self, boundaries: Sequence[ShotBoundary], cells: SoundCells | None, events: Sequence[SoundEvent]
+    ) -> None:
+        """What the analysis of the video found: shot boundaries (on the ruler and the
+        filmstrip; edges snap to them) and its sound (the sound lane)."""
+        self.analysis.set_analysis(boundaries, cells, events)
+        self.viewport().update()
+
+    def shot_frames(self) -> list[int]:
+        """The shot boundaries shown, as the first frame of each new shot."""
+        return list(self.analysis.shots.frames)
 
     # -- playhead -------------------------------------------------------------------------
     def set_playhead(self, frame: int) -> None:
@@ -219,7 +240,13 @@ class TimelineView(QGraphicsView):
         )
 
     def _relayout(self, change: Callable[[], None]) -> None:
-        for item in (self.filmstrip, self.waveform, self.open_segments, *self.tracks.items()):
+        for item in (
+            self.filmstrip,
+            self.waveform,
+            self.open_segments,
+            *self.analysis.items(),
+            *self.tracks.items(),
+        ):
             item.relayout()
         change()
         self._scene.setSceneRect(self.layout_rows.scene_rect(self.scale))
@@ -257,11 +284,16 @@ class TimelineView(QGraphicsView):
         )
 
     def snap_edge(self, scene_x: float) -> int:
-        """The frame edge nearest scene x, or the playhead when within ``SNAP_PX``."""
-        playhead = self.overlay.playhead_frame
-        if playhead is not None and abs(scene_x - self.scale.x(playhead)) <= SNAP_PX:
-            return playhead
-        return self.scale.edge_at(scene_x)
+        """The frame edge nearest scene x, or the playhead or a shot boundary when within
+        ``SNAP_PX`` of it."""
+        target = self.snap_target(self.scale.frame_at(scene_x))
+        return target if target is not None else self.scale.edge_at(scene_x)
+
+    def snap_target(self, frame: float) -> int | None:
+        """The playhead or shot boundary an edge at ``frame`` snaps to, if one is near."""
+        return snap_target(
+            frame, self.scale.pixels_per_frame, self.overlay.playhead_frame, self.analysis.shots
+        )
 
     def show_preview(self, scene_rect: QRectF | None) -> None:
         """The dashed rectangle of a segment being created or a rubber band."""
@@ -275,6 +307,14 @@ class TimelineView(QGraphicsView):
 
     def select_segments(self, segment_ids: Sequence[str]) -> None:
         self.selection.replace(segment_ids)
+
+    def reveal(self, segment_id: str) -> None:
+        """Scroll so the segment's track, and its start, are in view (below the ruler and
+        right of the header column, which cover the scene's edges)."""
+        segment = self.segment(segment_id)
+        if segment is not None and segment.label_id in self.tracks.labels():
+            rect = self.track_rect(segment.label_id, segment.start_frame, segment.start_frame + 1)
+            self.ensureVisible(rect, HEADER_WIDTH_PX + 20, RULER_HEIGHT_PX + 10)
 
     def delete_selected(self) -> None:
         """Remove the selected segments in one undo step."""

@@ -5,6 +5,9 @@ scene's index and Python-side paint calls the bottleneck. The item asks its
 ``SegmentIndex`` for the exposed frame range only. When a track shows more segments than
 can be outlined one by one, their pixel spans are merged with numpy into runs and filled
 in one pass; selected segments are always drawn individually on top.
+
+Proposals (``source = proposal``) are ghosts: a dashed outline over a faint fill, drawn
+after the label's real segments, so they never pass for someone's coding.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _MARGIN_PX = 3
 _MAX_NOTE_WIDTH_PX = 1200
 _NOTE_CACHE_SIZE = 5000
 _SELECTED_OUTLINE = QColor("#ffffff")
+GHOST_FILL_ALPHA = 45
 
 
 class TrackItem(QGraphicsItem):
@@ -40,6 +44,9 @@ class TrackItem(QGraphicsItem):
         self._fill = QColor(label.colour)
         self._outline = QColor(label.colour).darker(150)
         self._text = QColor("#000000") if self._fill.lightness() > 140 else QColor("#ffffff")
+        self._ghost_fill = QColor(label.colour)
+        self._ghost_fill.setAlpha(GHOST_FILL_ALPHA)
+        self._ghost_pen = QPen(QColor(label.colour).lighter(130), 1.5, Qt.PenStyle.DashLine)
         self._notes: dict[tuple[str, int], QStaticText] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -65,15 +72,40 @@ class TrackItem(QGraphicsItem):
         exposed = option.exposedRect  # type: ignore[attr-defined]
         ppf = self._scale.pixels_per_frame
         i0, i1 = self.index.span(exposed.left() / ppf, exposed.right() / ppf)
-        starts, ends, segments = self.index.arrays()
+        starts, ends, all_segments = self.index.arrays()
+        ghost = self.index.proposal_mask()[i0:i1]
+        segments = all_segments[i0:i1]
         x0, x1 = starts[i0:i1] * ppf, ends[i0:i1] * ppf
-        if i1 - i0 <= MAX_OUTLINED_SEGMENTS:
-            self._paint_outlined(painter, segments[i0:i1], x0, x1)
-            return
-        self._paint_runs(painter, x0, x1)
-        if len(self._selection):
-            chosen = [i for i, segment in enumerate(segments[i0:i1]) if segment.id in self._selection]
-            self._paint_outlined(painter, [segments[i0 + i] for i in chosen], x0[chosen], x1[chosen])
+        real = np.flatnonzero(~ghost)
+        if len(real) <= MAX_OUTLINED_SEGMENTS:
+            self._paint_outlined(painter, [segments[i] for i in real], x0[real], x1[real])
+        else:
+            self._paint_runs(painter, x0[real], x1[real])
+            chosen = [i for i in real.tolist() if segments[i].id in self._selection]
+            self._paint_outlined(painter, [segments[i] for i in chosen], x0[chosen], x1[chosen])
+        ghosts = np.flatnonzero(ghost)
+        if len(ghosts):
+            self._paint_ghosts(painter, [segments[i] for i in ghosts], x0[ghosts], x1[ghosts])
+
+    def _paint_ghosts(
+        self, painter: QPainter, segments: list[Segment], x0: np.ndarray, x1: np.ndarray
+    ) -> None:
+        """Proposals: a faint fill inside a dashed outline; a selected one outlined white."""
+        height = TRACK_HEIGHT_PX - 2 * _MARGIN_PX - 1
+        widths = np.maximum(x1 - x0 - 1, 1.0)
+        rects = [
+            QRectF(x + 0.5, _MARGIN_PX + 0.5, w, height)
+            for x, w in zip(x0.tolist(), widths.tolist(), strict=True)
+        ]
+        painter.setPen(self._ghost_pen)
+        painter.setBrush(self._ghost_fill)
+        painter.drawRects(rects)
+        chosen = [
+            rect for segment, rect in zip(segments, rects, strict=True) if segment.id in self._selection
+        ]
+        if chosen:
+            painter.setPen(QPen(_SELECTED_OUTLINE, 2, Qt.PenStyle.DashLine))
+            painter.drawRects(chosen)
 
     def _paint_outlined(
         self, painter: QPainter, segments: list[Segment], x0: np.ndarray, x1: np.ndarray

@@ -9,12 +9,17 @@ list and the table name the same keys, so a new row needs a check here too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QKeySequence
 from window_helpers import wait_for_frame
 
-from annotator.domain.segment import Segment
+from annotator.analysis.results import ShotBoundary, ShotKind
+from annotator.domain.segment import Segment, Source
+from annotator.project.analyze import VideoAnalysis
+from annotator.project.import_plan import ImportPlan
 from annotator.ui import dialogs, project_actions
 from annotator.ui.main_window import MainWindow
 
@@ -237,6 +242,86 @@ def toggles_review_mode(keys: Keys, shortcut: str) -> None:
     assert not keys.window.review.active
 
 
+BOUNDARIES = (40, 70)  # shot boundaries the checks below give the video
+
+
+def with_shots(keys: Keys) -> None:
+    """What an analysis of the video would have found: cuts at ``BOUNDARIES``."""
+    video = keys.workspace.video
+    assert video is not None
+    cuts = [ShotBoundary(frame, ShotKind.HARD, frame, frame + 1, 30.0) for frame in BOUNDARIES]
+    keys.window.analysis.keep({video.id: VideoAnalysis(cuts, np.zeros((0, 1), np.float32), None, [])})
+
+
+def jumps_to_shot(start: int, frame: int) -> Check:
+    def check(keys: Keys, shortcut: str) -> None:
+        with_shots(keys)
+        steps_to(start, frame)(keys, shortcut)
+
+    return check
+
+
+def codes_the_shot(keys: Keys, shortcut: str) -> None:
+    with_shots(keys)
+    keys.only_segment(0, 5, select=False)
+    vocabulary = keys.window.views.vocabulary
+    assert vocabulary is not None
+    row = next(
+        i for i in range(vocabulary.list.count()) if vocabulary.list.item(i).text().endswith("laughter")
+    )
+    vocabulary.list.setCurrentRow(row)
+    keys.show(50)
+    keys.press(shortcut)
+    assert sorted(keys.bounds()) == [(0, 5), (40, 70)]
+
+
+def only_proposals(keys: Keys) -> list[str]:
+    """The video's segments: two proposals, ``[20, 30)`` and ``[60, 80)``."""
+    document, video = keys.workspace.document, keys.workspace.video
+    assert document is not None
+    assert video is not None
+    document.remove_segments([segment.id for segment in document.segments()])
+    label = keys.label_id("laughter")
+    plan = ImportPlan(
+        Path("analysis"),
+        tuple(
+            Segment(video.id, label, start, end, source=Source.PROPOSAL, attributes={"score": 0.5})
+            for start, end in ((20, 30), (60, 80))
+        ),
+    )
+    document.add_proposals(plan)
+    return [segment.id for segment in sorted(document.segments(), key=lambda s: s.start_frame)]
+
+
+def plays_proposal(start: int, which: int, last: int) -> Check:
+    """From ``start``, selects proposal ``which`` and plays it to its ``last`` frame."""
+
+    def check(keys: Keys, shortcut: str) -> None:
+        ids = only_proposals(keys)
+        keys.show(start)
+        keys.press(shortcut)
+        timeline = keys.window.views.timeline
+        assert timeline is not None
+        assert timeline.selected_segment_ids() == [ids[which]]
+        keys.qtbot.waitUntil(
+            lambda: not keys.engine.is_playing and keys.engine.current_frame == last, timeout=10_000
+        )
+
+    return check
+
+
+def accepts_proposal(keys: Keys, shortcut: str) -> None:
+    ids = only_proposals(keys)
+    assert keys.window.views.timeline is not None
+    keys.window.views.timeline.select_segments([ids[1]])
+    keys.press(shortcut)
+    assert keys.workspace.document is not None
+    assert [s.source for s in sorted(keys.workspace.document.segments(), key=lambda s: s.start_frame)] == [
+        Source.PROPOSAL,
+        Source.MANUAL,
+    ]
+
+
 def quits(keys: Keys, shortcut: str) -> None:
     assert keys.window.isVisible()
     keys.press(shortcut)
@@ -290,6 +375,13 @@ KEYS: dict[str, Check] = {
     "Ctrl+Shift+A": asks("getOpenFileNames", "Add videos"),
     "Ctrl+I": asks("getOpenFileName", "Import annotations"),
     "Ctrl+E": asks("getSaveFileName", "Export annotations"),
+    "Ctrl+Left": jumps_to_shot(50, 40),
+    "Ctrl+Right": jumps_to_shot(50, 70),
+    "S": codes_the_shot,
+    "Tab": plays_proposal(35, 1, 79),
+    "Shift+Tab": plays_proposal(50, 0, 29),
+    "Return": accepts_proposal,
+    "Enter": accepts_proposal,
     "Ctrl+R": toggles_review_mode,
     "Ctrl+Q": quits,  # last: it closes the window
 }

@@ -57,7 +57,14 @@ def test_the_note_column_takes_the_spare_width_and_shows_the_note_on_hover(qtbot
 
 def test_track_headers_show_each_labels_key(window: MainWindow) -> None:
     texts = [text for _top, _height, text, _colour in window.views.timeline.overlay.header_rows()]
-    assert texts[:5] == ["Video", "Audio", "1  driver swap", "2  laughter", "3  animal interaction"]
+    assert texts[:6] == [
+        "Video",
+        "Audio",
+        "Loudness, speech",
+        "1  driver swap",
+        "2  laughter",
+        "3  animal interaction",
+    ]
     store = window.workspace.project.store
     window.views.vocabulary.set_key(store.label_by_name("animal interaction"), "")
     texts = [text for _top, _height, text, _colour in window.views.timeline.overlay.header_rows()]

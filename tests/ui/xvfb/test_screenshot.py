@@ -21,19 +21,42 @@ OUTPUT = HERE.parents[2] / "test-output" / "screenshot.png"
     shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
 )
 def test_window_screenshot_under_xvfb() -> None:
+    count = _screenshot("make_screenshot.py", OUTPUT)
+    assert count >= 20
+    image = QImage(str(OUTPUT))
+    assert image.width() >= 1200
+    assert image.height() >= 700
+    # Not a blank grab: many distinct colours (video, timeline tracks, text).
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 19)}
+    assert len(colours) > 50
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
+)
+def test_proposals_screenshot_under_xvfb() -> None:
+    """After Analyze and More like this: more segments (the proposals), shot ticks in yellow."""
+    out = OUTPUT.with_name("screenshot-proposals.png")
+    assert _screenshot("make_proposals_screenshot.py", out) > 20 + 5
+    image = QImage(str(out))
+    yellow = [
+        (x, y)
+        for x in range(0, image.width(), 2)
+        for y in range(image.height() // 3, image.height(), 3)
+        if (c := image.pixelColor(x, y)).red() > 230 and c.green() > 190 and c.blue() < 60
+    ]
+    assert len(yellow) > 20
+
+
+def _screenshot(script: str, out: Path) -> int:
+    """Run ``script`` under Xvfb at 1920x1080; the number of segments it reports."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
-    OUTPUT.unlink(missing_ok=True)
+    out.unlink(missing_ok=True)
     result = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            "-s",
-            "-screen 0 1920x1080x24",
-            sys.executable,
-            str(HERE / "make_screenshot.py"),
-            str(OUTPUT),
-        ],
+        ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, str(HERE / script), str(out)],
         capture_output=True,
         text=True,
         env=env,
@@ -42,11 +65,4 @@ def test_window_screenshot_under_xvfb() -> None:
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "saved=True" in result.stdout
-    count = int(result.stdout.split("segments=")[1].split()[0])
-    assert count >= 20
-    image = QImage(str(OUTPUT))
-    assert image.width() >= 1200
-    assert image.height() >= 700
-    # Not a blank grab: many distinct colours (video, timeline tracks, text).
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 19)}
-    assert len(colours) > 50
+    return int(result.stdout.split("segments=")[1].split()[0])
