@@ -81,6 +81,15 @@ class ReviewFilterBar(QWidget):
         self.status.setCurrentIndex(self.status.findData(status))
         self.status.blockSignals(False)
 
+    def show_filters(self, filters: ReviewFilters) -> None:
+        """Show ``filters`` (a queue chosen elsewhere, search results) without emitting."""
+        combos = (self.video, self.label, self.annotator, self.status, self.proposals)
+        values = (filters.video_id, filters.label_id, filters.annotator, filters.status, filters.proposals)
+        for combo, value in zip(combos, values, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
     def filters(self) -> ReviewFilters:
         return ReviewFilters(
             video_id=self.video.currentData(),

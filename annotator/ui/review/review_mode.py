@@ -10,6 +10,8 @@ key is all it takes to see the next one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -130,6 +132,19 @@ class ReviewMode(QObject):
         self.dock.setWidget(panel)
         self.dock.show()
         self.dock.raise_()
+
+    def review_segments(self, segment_ids: Sequence[str]) -> None:
+        """Review exactly these segments (the search's results), in video and time order,
+        whatever their status; review mode starts if it is off."""
+        if not segment_ids:
+            self._workspace.show_message("Nothing to review: the search found no segments", 4000)
+            return
+        self.enter()
+        if self.session is None or self.panel is None:
+            return
+        filters = ReviewFilters.of_segments(segment_ids)
+        self.panel.filter_bar.show_filters(filters)
+        self.session.set_filters(filters)
 
     # -- key targets (rows of ui/key_table.py) --------------------------------------------
     def approve(self) -> None:

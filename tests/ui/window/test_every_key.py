@@ -322,6 +322,19 @@ def accepts_proposal(keys: Keys, shortcut: str) -> None:
     ]
 
 
+def opens_search(keys: Keys, shortcut: str) -> None:
+    """The search dock comes to the front with its query box focused, text selected."""
+    search = keys.window.search
+    search.dock.hide()
+    search.panel.query.setText("laughter")
+    keys.window.views.timeline.setFocus()
+    keys.press(shortcut)
+    keys.qtbot.waitUntil(lambda: search.panel.query.hasFocus(), timeout=3000)
+    assert search.dock.isVisible()
+    assert search.panel.query.selectedText() == "laughter"
+    search.dock.hide()
+
+
 def quits(keys: Keys, shortcut: str) -> None:
     assert keys.window.isVisible()
     keys.press(shortcut)
@@ -382,6 +395,7 @@ KEYS: dict[str, Check] = {
     "Shift+Tab": plays_proposal(50, 0, 29),
     "Return": accepts_proposal,
     "Enter": accepts_proposal,
+    "Ctrl+F": opens_search,
     "Ctrl+R": toggles_review_mode,
     "Ctrl+Q": quits,  # last: it closes the window
 }
