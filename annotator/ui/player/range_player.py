@@ -15,6 +15,7 @@ class RangePlayer(QObject):
     """Seek, then play to a stop frame."""
 
     finished = Signal(int)  # the stop frame, reached and on screen (not sent when stopped before)
+    interrupted = Signal(int)  # the frame where something else (K, a seek) stopped it first
 
     def __init__(self, engine: PlayerEngine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,3 +61,5 @@ class RangePlayer(QObject):
         stop, self._playing_to = self._playing_to, None
         if self._engine.current_frame == stop:
             self.finished.emit(stop)
+        else:
+            self.interrupted.emit(self._engine.current_frame)

@@ -82,6 +82,7 @@ class SearchPart(QObject):
         self.panel.play_all_requested.connect(self.play_all)
         # Queued: the stop frame is on screen (and heard of) before the next result starts.
         self.player.finished.connect(self._on_player_finished, Qt.ConnectionType.QueuedConnection)
+        self.player.interrupted.connect(self._on_player_interrupted)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.stills.task_failed.connect(self._on_stills_task_ended)
         self.stills.task_cancelled.connect(self._on_stills_task_ended)
@@ -219,6 +220,15 @@ class SearchPart(QObject):
                 done = len(self.model.segment_ids()) - len(self._playlist)
                 self._workspace.show_message(f"Playing result {done} of {self.model.rowCount()}", 4000)
                 return
+
+    @property
+    def playing_all(self) -> bool:
+        """Play all has results still to play."""
+        return bool(self._playlist)
+
+    def _on_player_interrupted(self, _frame: int) -> None:
+        """K, a seek or a step stopped the result: Play all ends there."""
+        self._playlist = []
 
     def _on_player_finished(self, _stop_frame: int) -> None:
         if self._playlist:

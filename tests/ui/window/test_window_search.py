@@ -263,3 +263,16 @@ def test_results_follow_edits(qtbot, window: MainWindow) -> None:
     document.undo_stack.undo()
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: len(shown_ids(window)) == 4, timeout=3000)
+
+
+def test_k_stops_play_all(qtbot, window: MainWindow) -> None:
+    type_query(qtbot, window, "laugh")
+    qtbot.waitUntil(lambda: len(shown_ids(window)) == 4, timeout=3000)
+    engine = window.workspace.engine
+    qtbot.mouseClick(window.search.panel.play_all_button, LEFT)
+    qtbot.waitUntil(lambda: engine.is_playing, timeout=10_000)
+    assert window.search.playing_all
+    window.views.timeline.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: not engine.is_playing, timeout=3000)
+    assert not window.search.playing_all  # nothing more will start
