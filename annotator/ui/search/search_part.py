@@ -241,7 +241,7 @@ class SearchPart(QObject):
         _follow(document, self._on_document_changed)
         self.model.forget_pictures()
         self.panel.setEnabled(True)
-        self._run()
+        self._on_document_changed()  # runs the query now if the panel shows, else when shown
 
     def _on_workspace_project_closing(self) -> None:
         self._playlist = []

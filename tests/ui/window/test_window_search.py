@@ -276,3 +276,29 @@ def test_k_stops_play_all(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_K)
     qtbot.waitUntil(lambda: not engine.is_playing, timeout=3000)
     assert not window.search.playing_all  # nothing more will start
+
+
+def test_nothing_is_searched_or_decoded_until_the_panel_shows(qtbot, window: MainWindow) -> None:
+    search = window.search
+    assert not search.dock.isVisible()
+    assert search.model.rowCount() == 0
+    assert search.stills.running == []
+    window.workspace.document.set_note(segments(window)[0].id, "edited while hidden")
+    assert search.model.rowCount() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: search.model.rowCount() == len(SEGMENTS), timeout=3000)  # the empty query: all
+    assert "edited while hidden" in [found.segment.note for found in search.model.results()]
+
+
+def test_the_results_model_passes_qtmodeltester_through_edits(
+    qtmodeltester, qtbot, window: MainWindow
+) -> None:
+    type_query(qtbot, window, "laugh")
+    qtbot.waitUntil(lambda: len(shown_ids(window)) == 4, timeout=3000)
+    model = window.search.model
+    qtmodeltester.check(model, force_py=True)  # and it watches every change after
+    document = window.workspace.document
+    document.set_note(shown_ids(window)[1], "laughing, changed")
+    document.remove_segments([shown_ids(window)[0]])
+    qtbot.waitUntil(lambda: len(shown_ids(window)) == 3, timeout=3000)
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and model.picture(0) is not None, timeout=30_000)
