@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.analysis.statistics import BY
@@ -14,6 +14,7 @@ from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.statistics.airtime_chart import AirtimeChart
 from annotator.ui.statistics.label_strip_chart import LabelStripChart
 
+WIDTH_PX = 540
 CLICK_HINTS = {
     "label": "click a bar to filter the table",
     "video": "click a bar to show that video",
@@ -49,6 +50,10 @@ class StatisticsPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
         layout.addWidget(charts, 1)
+
+    def sizeHint(self) -> QSize:
+        """Room for a bar per label and their names beside the video, on first showing."""
+        return QSize(WIDTH_PX, 600)
 
     def show_statistics(self, stats: Statistics, colours: Mapping[str, str]) -> None:
         count = sum(group.count for group in stats.groups)

@@ -1,5 +1,6 @@
 """Open the real window on the demo project (with the extra segments of
-``make_screenshot.py``) and save a screenshot of the search grid or the statistics dock.
+``make_screenshot.py``) and save a screenshot of the search grid or the statistics dock
+(its laughter bar clicked: the segment table shows laughter).
 
 Run under a real X server: ``xvfb-run -a -s "-screen 0 1920x1080x24" python
 tests/ui/xvfb/make_search_screenshot.py search|statistics OUT.png``. The search types a query
@@ -52,8 +53,11 @@ def main(mode: str, out: Path) -> int:
         grid = window.search.panel.grid
         grid.setCurrentIndex(model.index(1, 0))
     else:
-        window.statistics.dock.show()
-        window.resizeDocks([window.statistics.dock], [560], Qt.Orientation.Horizontal)
+        window.statistics.dock.show()  # View ▸ Statistics
+        chart = window.statistics.panel.airtime
+        wait(app, lambda: "laughter" in chart.names)
+        app.processEvents()
+        QTest.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_point("laughter"))
     QTimer.singleShot(1500, lambda: _grab(window, out, app))
     return app.exec()
 
