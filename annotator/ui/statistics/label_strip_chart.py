@@ -56,7 +56,7 @@ class LabelStripChart(QChartView):
         chart.addAxis(time, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(rows, Qt.AlignmentFlag.AlignLeft)
         for place, name in enumerate(reversed(shown)):
-            area = _band(chart, place, spans[name], duration_s)
+            area = _band(place, spans[name], duration_s)
             area.setColor(QColor(colours.get(name, "#808080")))
             area.setPen(QPen(Qt.PenStyle.NoPen))
             chart.addSeries(area)
@@ -64,15 +64,19 @@ class LabelStripChart(QChartView):
             area.attachAxis(rows)
 
 
-def _band(chart: QChart, row: int, spans: Sequence[tuple[float, float]], duration_s: float) -> QAreaSeries:
+def _band(row: int, spans: Sequence[tuple[float, float]], duration_s: float) -> QAreaSeries:
     """A filled band in ``row`` over each span: the upper line steps up over a span and down
-    after it; the lower line runs flat along the row's bottom."""
+    after it; the lower line runs flat along the row's bottom. The band owns both lines, so
+    they go when the chart drops it (every redraw)."""
     low, high = row + BAND[0], row + BAND[1]
-    upper, lower = QLineSeries(chart), QLineSeries(chart)  # the chart owns both lines
+    area = QAreaSeries()
+    upper, lower = QLineSeries(area), QLineSeries(area)
     points = [QPointF(0, low)]
     for start, end in spans:
         points += [QPointF(start, low), QPointF(start, high), QPointF(end, high), QPointF(end, low)]
     points.append(QPointF(duration_s, low))
     upper.append(points)
     lower.append([QPointF(0, low), QPointF(duration_s, low)])
-    return QAreaSeries(upper, lower)
+    area.setUpperSeries(upper)
+    area.setLowerSeries(lower)
+    return area

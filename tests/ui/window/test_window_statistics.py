@@ -8,7 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QAreaSeries
+from PySide6.QtCharts import QAreaSeries, QLineSeries
 from window_helpers import LEFT, NO_MODIFIER
 
 from annotator.domain.label import Vocabulary
@@ -132,3 +132,7 @@ def test_the_strip_shows_the_current_video_and_follows_edits(qtbot, window: Main
     document.remove_segments([added.id])
     qtbot.waitUntil(lambda: "gift exchange" not in window.statistics.panel.airtime.names, timeout=3000)
     assert "gift exchange" not in strip(window)
+    chart = window.statistics.panel.strip.chart()
+    for _ in range(3):  # a redraw drops the old bands with their lines
+        window.statistics.refresh()
+    assert len(chart.findChildren(QLineSeries)) == 2 * 3
