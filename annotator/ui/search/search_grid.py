@@ -99,5 +99,15 @@ class SearchGrid(QListView):
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self.play_requested.emit(str(index.data(SEGMENT_ID_ROLE)))
 
+    def show_segment(self, segment_id: str) -> None:
+        """Make the result of ``segment_id`` current and bring it into view (Play all)."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(SEGMENT_ID_ROLE) == segment_id:
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+                return
+
     def selected_segment_ids(self) -> list[str]:
         return [str(index.data(SEGMENT_ID_ROLE)) for index in self.selectionModel().selectedIndexes()]

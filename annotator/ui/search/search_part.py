@@ -209,6 +209,7 @@ class SearchPart(QObject):
             workspace.select_video(segment.video_id)
         assert workspace.video is not None
         self._views.select_segments([segment_id])
+        self.panel.grid.show_segment(segment_id)
         played = play_range(segment, workspace.video.info.times(), DEFAULT_PREROLL_S, DEFAULT_POSTROLL_S)
         self.player.play(played.first_frame, played.stop_frame)
         return True

@@ -230,15 +230,21 @@ def test_play_all_walks_every_result_in_order(qtbot, window: MainWindow) -> None
     wait_for_results(qtbot, window, expected_ids)
     order = shown_ids(window)
     played: list[tuple[int, int, list[str]]] = []
+    grid = window.search.panel.grid
     window.search.player.finished.connect(
         lambda stop: played.append(
             (window.workspace.video.id, stop, window.views.timeline.selected_segment_ids())
         )
     )
+    current: list[str] = []  # the result current in the grid as each one finishes
+    window.search.player.finished.connect(
+        lambda _stop: current.append(grid.currentIndex().data(SEGMENT_ID_ROLE))
+    )
     qtbot.mouseClick(window.search.panel.play_all_button, LEFT)
     qtbot.waitUntil(lambda: len(played) == len(order), timeout=30_000)
     expected = [(everything[i].video_id, expected_range(window, everything[i])[1], [i]) for i in order]
     assert played == expected
+    assert current == order
 
 
 def test_results_follow_edits(qtbot, window: MainWindow) -> None:
