@@ -67,6 +67,7 @@ class SearchPart(QObject):
         self.stills = TaskRunner(self, max_threads=1)
         self._cancels: dict[str, threading.Event] = {}
         self._pending: dict[str, set[tuple[int, int]]] = {}  # task -> the pictures it makes
+        self._failed: set[tuple[int, int]] = set()  # pictures that could not be made: not asked again
         self._tasks = 0
         self.player = RangePlayer(workspace.engine, self)
         self._playlist: list[str] = []
@@ -84,8 +85,8 @@ class SearchPart(QObject):
         self.player.finished.connect(self._on_player_finished, Qt.ConnectionType.QueuedConnection)
         self.player.interrupted.connect(self._on_player_interrupted)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
-        self.stills.task_failed.connect(self._on_stills_task_ended)
-        self.stills.task_cancelled.connect(self._on_stills_task_ended)
+        self.stills.task_failed.connect(self._on_stills_task_failed)
+        self.stills.task_cancelled.connect(self._on_stills_task_cancelled)
         # The proxy swapped in under a result being played: on from the same frame.
         workspace.media_swapping.connect(lambda _video_id: self.player.hold())
         workspace.media_swapped.connect(
@@ -162,7 +163,8 @@ class SearchPart(QObject):
             if not keys & missing:
                 self._cancels[name].set()
         segments = [found.segment for found in self.model.results()]
-        for job in still_jobs(project, segments, have=self.model.known_pictures() | self._being_made()):
+        have = self.model.known_pictures() | self._being_made() | self._failed
+        for job in still_jobs(project, segments, have=have):
             self._submit(job)
 
     def _submit(self, job: StillJob) -> None:
@@ -182,12 +184,18 @@ class SearchPart(QObject):
         for video_id, frame, image in pictures:
             self.model.set_picture(video_id, frame, image)
 
-    def _on_stills_task_ended(self, name: str, *_message: object) -> None:
-        """A task cancelled or failed: what it was making is asked for again if still shown."""
+    def _on_stills_task_cancelled(self, name: str) -> None:
+        """A task cancelled: what it was making is asked for again if still shown."""
         self._forget_task(name)
         project = self._workspace.project
-        if project is not None and self.model.missing_pictures() - self._being_made():
+        if project is not None and self.model.missing_pictures() - self._being_made() - self._failed:
             self._make_pictures(project)
+
+    def _on_stills_task_failed(self, name: str, message: str) -> None:
+        """A task failed (an unreadable frame): its pictures stay "…" and are not asked again."""
+        self._failed |= self._pending.get(name, set())
+        self._forget_task(name)
+        self._workspace.show_message(f"Search pictures: {message}", 8000)
 
     def _being_made(self) -> set[tuple[int, int]]:
         return set().union(*self._pending.values())
@@ -252,6 +260,7 @@ class SearchPart(QObject):
         self.stills.wait(10_000)
         self._pending.clear()
         self._cancels.clear()
+        self._failed.clear()
 
     def _on_workspace_project_closed(self) -> None:
         self._rerun.stop()

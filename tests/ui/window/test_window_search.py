@@ -15,12 +15,13 @@ from window_helpers import LEFT, NO_MODIFIER, image_frame_number, shown_frame
 from annotator.domain.label import Vocabulary
 from annotator.domain.segment import Segment
 from annotator.editing.review_queue import DEFAULT_POSTROLL_S, DEFAULT_PREROLL_S, play_range
+from annotator.project import search_stills
 from annotator.project.project import Project
 from annotator.project.search_stills import STILL_HEIGHT, middle_frame
 from annotator.resources import vocabulary_path
 from annotator.ui.app_settings import AppSettings
 from annotator.ui.main_window import MainWindow
-from annotator.ui.search.search_results_model import LINES_ROLE, SEGMENT_ID_ROLE
+from annotator.ui.search.search_results_model import LINES_ROLE, SEGMENT_ID_ROLE, picture_key
 
 # (video: 0 the 25 fps clip, 1 the 29.97 one; label, start, end, annotator, note)
 SEGMENTS = [
@@ -308,3 +309,21 @@ def test_the_results_model_passes_qtmodeltester_through_edits(
     document.remove_segments([shown_ids(window)[0]])
     qtbot.waitUntil(lambda: len(shown_ids(window)) == 3, timeout=3000)
     qtbot.waitUntil(lambda: model.rowCount() > 0 and model.picture(0) is not None, timeout=30_000)
+
+
+def test_a_picture_that_cannot_be_made_is_said_once_and_not_asked_again(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_job, cancel=None):
+        raise RuntimeError("cannot decode")
+
+    monkeypatch.setattr(search_stills.StillJob, "run", broken)
+    search = window.search
+    type_query(qtbot, window, "laugh")  # four results on two videos: two jobs
+    qtbot.waitUntil(lambda: len(shown_ids(window)) == 4, timeout=3000)
+    qtbot.waitUntil(lambda: search.stills.running == [] and search._tasks == 2, timeout=10_000)
+    assert window.status_line.text() == "Search pictures: cannot decode"
+    assert search.model.missing_pictures() == {picture_key(found) for found in search.model.results()}
+    type_query(qtbot, window, "laughter")  # the same pictures: not asked for again
+    qtbot.waitUntil(lambda: len(shown_ids(window)) == 3, timeout=3000)
+    assert search._tasks == 2
