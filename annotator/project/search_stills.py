@@ -3,7 +3,8 @@ video's proxy where one is ready (else the original; the frames are the same), e
 the frame table and cached in the project's media cache (``media/stills.py``).
 
 ``still_jobs`` reads the store (the GUI thread's business); ``StillJob.run`` touches only
-files, so it runs on a pool thread.
+files, so it runs on a pool thread, and so does its choice of proxy or original (checking a
+proxy not checked before reads its whole packet table: a second or so for an hour).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.domain.segment import Segment
+from annotator.domain.video_info import VideoInfo
 from annotator.media._progress import Cancel
 from annotator.media.cache import MediaCache
 from annotator.media.stills import stills
@@ -34,16 +36,21 @@ class StillJob:
     """Stills of some frames of one video."""
 
     video_id: int
-    media: Path
+    original: Path
+    info: VideoInfo
     fingerprint: str
     frames: tuple[int, ...]
     cache: MediaCache
     height: int = STILL_HEIGHT
 
+    def media(self) -> Path:
+        """The video's proxy if it is built and checked, else the original."""
+        return self.cache.ready_proxy(self.fingerprint, self.info) or self.original
+
     def run(self, cancel: Cancel | None = None) -> dict[int, Path]:
         """The JPEG of each frame (made now, or read from the cache)."""
         return stills(
-            self.media, self.fingerprint, self.frames, self.cache, height=self.height, cancel=cancel
+            self.media(), self.fingerprint, self.frames, self.cache, height=self.height, cancel=cancel
         )
 
 
@@ -65,8 +72,8 @@ def still_jobs(
         video = project.store.video(video_id)
         if not frames or project.is_missing(video):
             continue
-        media = project.cache.ready_proxy(video.fingerprint, video.info) or project.video_path(video)
+        original = project.video_path(video)
         for start in range(0, len(frames), CHUNK):
             chunk = tuple(frames[start : start + CHUNK])
-            jobs.append(StillJob(video_id, media, video.fingerprint, chunk, project.cache))
+            jobs.append(StillJob(video_id, original, video.info, video.fingerprint, chunk, project.cache))
     return jobs

@@ -50,10 +50,10 @@ def test_middle_frames_in_chunks_from_the_proxy_when_ready(project: Project) -> 
     wanted = {(s.video_id, middle_frame(s)) for s in segments}
     assert sorted((job.video_id, frame) for job in jobs for frame in job.frames) == sorted(wanted)
     assert all(len(job.frames) <= CHUNK for job in jobs)
-    assert {job.media for job in jobs if job.video_id == first.id} == {
+    assert {job.media() for job in jobs if job.video_id == first.id} == {
         project.cache.proxy_path(first.fingerprint)
     }
-    assert {job.media for job in jobs if job.video_id == second.id} == {project.video_path(second)}
+    assert {job.media() for job in jobs if job.video_id == second.id} == {project.video_path(second)}
     for job in jobs:
         made = job.run()
         assert sorted(made) == sorted(job.frames)
