@@ -153,6 +153,9 @@ def _file_rows(project: ProjectActions, quit_: Callable[[], object]) -> list[Key
         KeyBinding("Re&link missing video…", (), project.relink_current, (), FILE),
         KeyBinding(IMPORT_TEXT, ("Ctrl+I",), project.import_dialog, (), FILE, separated=True),
         KeyBinding(EXPORT_TEXT, ("Ctrl+E",), project.export_dialog, (), FILE),
+        KeyBinding(
+            "Export &clips (one MP4 per segment)…", ("Ctrl+Shift+E",), project.clips.export_dialog, (), FILE
+        ),
         KeyBinding("&Quit", ("Ctrl+Q",), quit_, (), FILE, separated=True),
     ]
 

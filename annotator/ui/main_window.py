@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.transport = Transport(workspace)
         self.coding_keys = CodingKeys(workspace, self.views.selected_segment_ids)
         self.undo_redo = UndoRedo(workspace)
-        self.project_actions = ProjectActions(workspace, self.runner)
+        self.project_actions = ProjectActions(workspace, self.runner, self.views.selected_segment_ids)
         self.review = ReviewMode(workspace, self.views, self, self.table_dock)  # Ctrl+R, keys, dock
         self.user_settings = UserSettings(workspace)
         # After the views: on a new video the timeline is emptied before the analysis is shown.

@@ -234,6 +234,29 @@ def asks(dialog: str, title: str) -> Check:
     return check
 
 
+def asks_which_clips(keys: Keys, shortcut: str) -> None:
+    """File ▸ Export clips asks which segments (cancelled here), counting each choice."""
+    asked: list[dict[str, int]] = []
+
+    class Asked:
+        def __init__(self, counts: dict[str, int], *_args: object) -> None:
+            asked.append(counts)
+
+        def exec(self) -> int:
+            return 0
+
+    keys.show(50)
+    segment = keys.only_segment(40, 60)
+    store = keys.workspace.project.store
+    coded = [s for s in store.segments() if s.source is not Source.PROPOSAL]
+    assert segment in coded
+    keys.monkeypatch.setattr(keys.window.project_actions.clips, "dialog_class", Asked)
+    keys.press(shortcut)
+    video_id = keys.workspace.video.id
+    expected = {"selected": 1, "video": sum(s.video_id == video_id for s in coded), "project": len(coded)}
+    assert asked == [expected]
+
+
 def toggles_review_mode(keys: Keys, shortcut: str) -> None:
     keys.press(shortcut)
     assert keys.window.review.active
@@ -375,6 +398,7 @@ KEYS: dict[str, Check] = {
     "Ctrl+Shift+A": asks("getOpenFileNames", "Add videos"),
     "Ctrl+I": asks("getOpenFileName", "Import annotations"),
     "Ctrl+E": asks("getSaveFileName", "Export annotations"),
+    "Ctrl+Shift+E": asks_which_clips,
     "Ctrl+Left": jumps_to_shot(50, 40),
     "Ctrl+Right": jumps_to_shot(50, 70),
     "S": codes_the_shot,
