@@ -43,6 +43,9 @@ DOCS = {
     "Import annotations (CSV, JSON, ELAN)…": (
         "import / export annotations (CSV, JSON, ELAN; export also WebVTT, SRT)"
     ),
+    "Export clips (one MP4 per segment)…": (
+        "export clips: one frame-exact MP4 per segment (the selected ones, this video's or all)"
+    ),
     "Quit": "quit",
     "Previous shot boundary": "previous / next shot boundary (once the video is analysed: Analyze menu)",
     "Code the shot under the playhead": (
