@@ -156,3 +156,12 @@ def test_a_cancelled_run_leaves_only_whole_clips_listed(project: Project, tmp_pa
         assert [row[0] for row in csv.reader(handle)][1:] == clips
     assert seen == sorted(seen)
     assert seen[-1] < 1
+
+
+def test_an_existing_empty_folder_takes_the_clips(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    segments = [s for s in select_segments(project) if s.id == "bbbbbbbb-2"]
+    made = make_clips(project, plan_clips(project, segments, folder), folder)
+    assert [item.job.target.parent for item in made] == [folder]
+    assert numbers(made[0].job.target) == list(range(95, 100))
