@@ -38,6 +38,7 @@ DOCS = {
         " segment"
     ),
     "Zoom in": "zoom the timeline in / out / to fit; Ctrl+wheel zooms around the mouse",
+    "Lanes per coder": "lanes per coder on / off: each coder's segments in a lane under each label's track",
     "New project…": "new project / open a project",
     "Add videos…": "add videos (or drop them on the window)",
     "Import annotations (CSV, JSON, ELAN)…": (

@@ -148,6 +148,7 @@ def _view_rows(views: ProjectViews) -> list[KeyBinding]:
         KeyBinding("Zoom in", ("+", "=", "Ctrl+="), views.zoom_in, (), VIEW),
         KeyBinding("Zoom out", ("-", "Ctrl+-"), views.zoom_out, (), VIEW),
         KeyBinding("Zoom to fit", ("Ctrl+0",), views.zoom_to_fit, (), VIEW, toolbar=True),
+        KeyBinding("Lanes per &coder", ("Ctrl+Shift+L",), views.set_coder_lanes, (), VIEW, checkable=True),
     ]
 
 

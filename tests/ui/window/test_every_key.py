@@ -348,6 +348,17 @@ def disagreeing(keys: Keys, current: int | None = 0) -> list[str]:
     return ids
 
 
+def toggles_coder_lanes(keys: Keys, shortcut: str) -> None:
+    disagreeing(keys)
+    timeline = keys.window.views.timeline
+    assert timeline is not None
+    keys.press(shortcut)
+    assert timeline.coder_lanes() == ["ana", "ben"]
+    assert "└ ben" in [text for _top, _height, text, _colour in timeline.overlay.header_rows()]
+    keys.press(shortcut)
+    assert timeline.coder_lanes() == []
+
+
 def opens_agreement(keys: Keys, shortcut: str) -> None:
     disagreeing(keys)
     keys.press(shortcut)
@@ -447,6 +458,7 @@ KEYS: dict[str, Check] = {
     "-": zooms(20, 1 / 1.5),
     "Ctrl+-": zooms(20, 1 / 1.5),
     "Ctrl+0": zooms(20, None),
+    "Ctrl+Shift+L": toggles_coder_lanes,
     "Ctrl+N": asks("getExistingDirectory", "New project: choose an empty folder"),
     "Ctrl+O": asks("getExistingDirectory", "Open project folder"),
     "Ctrl+Shift+A": asks("getOpenFileNames", "Add videos"),
