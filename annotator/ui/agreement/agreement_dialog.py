@@ -43,11 +43,22 @@ COLUMNS = (
     "Recall",
     "F1",
     "Matched",
-    "Start Δ median",
+    "Start Δ med",
     "Start Δ p90",
-    "End Δ median",
+    "End Δ med",
     "End Δ p90",
 )
+COLUMN_TIPS = {
+    "Kappa": "Cohen's kappa over the frames (two coders)",
+    "Alpha": "Krippendorff's alpha, nominal, over the frames",
+    "Precision": "matched / the other coder's segments (mean over ordered pairs with more coders)",
+    "Recall": "matched / the reference coder's segments",
+    "Matched": "segment pairs matched one to one, highest IoU first",
+    "Start Δ med": "median |start difference| of the matched pairs, in frames",
+    "Start Δ p90": "90th percentile of |start difference|, in frames",
+    "End Δ med": "median |end difference| of the matched pairs, in frames",
+    "End Δ p90": "90th percentile of |end difference|, in frames",
+}
 ALL_LABELS = "All labels"
 
 
@@ -86,9 +97,12 @@ class AgreementDialog(QDialog):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        for column, name in enumerate(COLUMNS):
+            self.table.horizontalHeaderItem(column).setToolTip(COLUMN_TIPS.get(name, ""))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -103,6 +117,8 @@ class AgreementDialog(QDialog):
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow("IoU at least", self.iou)
+        for widget in (self.coders, self.labels):
+            widget.setMaximumWidth(170)
         choices = QVBoxLayout()
         for widget in (QLabel("Coders"), self.coders, QLabel("Labels"), self.labels):
             choices.addWidget(widget)
@@ -121,12 +137,12 @@ class AgreementDialog(QDialog):
             figures.addWidget(widget)
         figures.setStretch(1, 1)
         top = QHBoxLayout()
-        top.addLayout(choices, 1)
-        top.addLayout(figures, 4)
+        top.addLayout(choices)
+        top.addLayout(figures, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
-        self.resize(1180, 520)
+        self.resize(1000, 470)
 
     # -- what is chosen -----------------------------------------------------------------------
     def chosen_coders(self) -> tuple[str, ...]:

@@ -33,15 +33,15 @@ def test_the_figures_of_the_video_hand_checked(qtbot, window: MainWindow) -> Non
         "Recall": "0.500",
         "F1": "0.667",
         "Matched": "1",
-        "Start Δ median": "4.000",
-        "End Δ median": "2.000",
+        "Start Δ med": "4.000",
+        "End Δ med": "2.000",
     }
     assert {column: dialog.cell_text("laughter", column) for column in expected} == expected
     # driving: only ben coded it, so recall (ana is the reference) and boundaries are undefined
     assert dialog.cell_text("driving", "Precision") == "0.000"
     assert dialog.cell_text("driving", "Recall") == "—"
     assert "reference coder has no segments" in dialog.cell_tooltip("driving", "Recall")
-    assert dialog.cell_text("driving", "Start Δ median") == "—"
+    assert dialog.cell_text("driving", "Start Δ med") == "—"
     assert "driving: recall: undefined: the reference coder has no segments" in dialog.notes.text()
     assert dialog.cell_text(ALL_LABELS, "Alpha") not in ("", "—")
     assert dialog.cell_text(ALL_LABELS, "Kappa") == ""
@@ -81,7 +81,7 @@ def test_a_stricter_iou_leaves_the_pair_unmatched(qtbot, window: MainWindow) -> 
     qtbot.keyClick(dialog.iou, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "frames" in dialog.status.text(), timeout=10_000)
     assert dialog.cell_text("laughter", "Matched") == "0"  # IoU 26/32 < 0.9
-    assert dialog.cell_text("laughter", "Start Δ median") == "—"
+    assert dialog.cell_text("laughter", "Start Δ med") == "—"
 
 
 def test_list_disagreements_opens_their_dock_for_the_coders(qtbot, window: MainWindow) -> None:
