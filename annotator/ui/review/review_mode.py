@@ -138,8 +138,10 @@ class ReviewMode(QObject):
         status: enters review mode if needed; the filter bar's choices queue as before."""
         self.enter()
         if self.session is not None:
-            chosen = frozenset(segment_ids)
-            self.session.set_filters(ReviewFilters(status=None, proposals="include", segment_ids=chosen))
+            filters = ReviewFilters(status=None, proposals="include", segment_ids=frozenset(segment_ids))
+            self.session.set_filters(filters)
+            if self.panel is not None:
+                self.panel.filter_bar.show_filters(filters)
             self._workspace.show_message(f"Reviewing {len(self.session.queue)} disagreeing segments", 6000)
 
     # -- key targets (rows of ui/key_table.py) --------------------------------------------

@@ -87,6 +87,20 @@ def test_a_segment_in_a_lane_is_selected_by_a_click(qtbot, window: MainWindow) -
     assert timeline.selected_segment_ids() == ["b-pair"]
 
 
+def test_a_segment_in_a_lane_is_resized_by_dragging_its_edge(qtbot, window: MainWindow) -> None:
+    timeline = lanes_on(qtbot, window)
+    start, end = lane_point(window, "ben", 42), lane_point(window, "ben", 50)
+    viewport = timeline.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, QPoint(start.x() + (end.x() - start.x()) * step // 5, start.y()))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    resized = window.workspace.project.store.segment("b-pair")
+    assert (resized.start_frame, resized.end_frame, resized.label_id) == (14, 50, laughter(window))
+    assert covered(window, "ben", 48)
+    assert not covered(window, "ana", 48)
+
+
 def test_a_new_coder_gets_lanes_and_a_resolution_shows_in_them(qtbot, window: MainWindow) -> None:
     timeline = lanes_on(qtbot, window)
     document = window.workspace.document

@@ -138,6 +138,8 @@ def test_review_mode_queues_the_disagreements(qtbot, window: MainWindow) -> None
     assert review.active
     assert review.session is not None
     assert review.session.queue == ["a-pair", "b-pair", "a-alone", "b-alone"]
+    bar = review.panel.filter_bar
+    assert (bar.status.currentText(), bar.proposals.currentText()) == ("Any", "include")
     engine = window.workspace.engine
     # the first plays from its pre-roll (frame 0) to its end + post-roll (2.1 s: frame 52)
     qtbot.waitUntil(lambda: not engine.is_playing and engine.current_frame == 52, timeout=10_000)
