@@ -146,7 +146,12 @@ def test_adjust_starts_from_the_mean_bounds_of_a_pair_or_a_lone_segments_own(
 
 def test_the_coders_of_a_video_leave_proposals_out(coded: AnnotationDocument) -> None:
     laughter = label_id(coded, "laughter")
-    coded.store.add_segments([Segment(1, laughter, 5, 9, annotator="", source=Source.PROPOSAL)])
+    coded.store.add_segments(
+        [
+            Segment(1, laughter, 5, 9, annotator="pia", source=Source.PROPOSAL),
+            Segment(1, laughter, 5, 9, annotator=""),  # no name: nobody to compare
+        ]
+    )
     assert video_coders(coded.store, 1) == ["ana", "ben"]
 
 
