@@ -1,18 +1,20 @@
 """Analyze ▸ Agreement…: opens the agreement dialog on the current video and computes what
 it asks for in the background (the segments are read on the GUI thread, as every store read
 is; the figures are computed on the task runner). One computation at a time: a request made
-while one runs is computed after it, and only the newest result is shown.
+while one runs is computed after it, and only the newest result is shown. While the dialog
+is open, an edit (a resolution, its undo) computes the figures again, once per event.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from annotator.project.agreement import VideoAgreement, video_agreement_work
 from annotator.project.coder_segments import video_coders
 from annotator.project.errors import ProjectError
+from annotator.project.project import Project
 from annotator.ui.agreement.agreement_dialog import AgreementDialog
 from annotator.ui.agreement.disagreement_keys import DisagreementKeys
 from annotator.ui.background import TaskRunner
@@ -33,6 +35,9 @@ class AgreementKeys(QObject):
         self._disagreements = disagreements
         self.dialog: AgreementDialog | None = None
         self._pending: Request | None = None
+        self._last: Request | None = None  # what the dialog shows, to compute again after edits
+        self._again_pending = False
+        workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closing.connect(self._close_dialog)
         workspace.video_changed.connect(lambda _video: self._close_dialog())
         runner.task_failed.connect(self._on_runner_task_failed)
@@ -60,10 +65,10 @@ class AgreementKeys(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
-        self._pending = None
+        self._pending = self._last = None
 
     def _on_dialog_requested(self, coders: tuple[str, ...], labels: tuple[str, ...], iou: Fraction) -> None:
-        self._pending = (coders, labels, iou)
+        self._pending = self._last = (coders, labels, iou)
         if TASK not in self._runner.running:
             self._start()
 
@@ -85,6 +90,25 @@ class AgreementKeys(QObject):
             self._start()
         elif dialog is self.dialog:
             dialog.show_figures(result)
+
+    def _on_workspace_project_opened(self, _project: Project) -> None:
+        document = self._workspace.document
+        assert document is not None
+        for signal in (document.segment_added, document.segment_changed, document.segment_removed):
+            signal.connect(self._schedule_again)
+        document.reset.connect(self._schedule_again)
+
+    def _schedule_again(self, *_args: object) -> None:
+        shown = self.dialog is not None and self.dialog.isVisible()
+        if shown and self._last is not None and not self._again_pending:
+            self._again_pending = True
+            QTimer.singleShot(0, self._again)
+
+    def _again(self) -> None:
+        """The figures of the last request, from the segments as they are now."""
+        self._again_pending = False
+        if self.dialog is not None and self._last is not None:
+            self._on_dialog_requested(*self._last)
 
     def _on_runner_task_failed(self, name: str, message: str) -> None:
         if name == TASK and self.dialog is not None:

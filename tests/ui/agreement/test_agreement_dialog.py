@@ -84,6 +84,21 @@ def test_a_stricter_iou_leaves_the_pair_unmatched(qtbot, window: MainWindow) -> 
     assert dialog.cell_text("laughter", "Start Δ med") == "—"
 
 
+def test_the_figures_follow_a_resolution_and_its_undo(qtbot, window: MainWindow) -> None:
+    dialog = open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.disagreements_button, Qt.MouseButton.LeftButton)
+    window.disagreements.panel.set_current_row(0)  # the laughter pair
+    window.workspace.engine.pause()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)  # keep ben's
+    qtbot.waitUntil(lambda: dialog.cell_text("laughter", "Matched") == "0", timeout=10_000)
+    assert dialog.cell_text("laughter", "Recall") == "0.000"  # ana's [60, 70) left alone
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.cell_text("laughter", "Matched") == "1", timeout=10_000)
+    assert dialog.cell_text("laughter", "Kappa") == "0.649"
+
+
 def test_list_disagreements_opens_their_dock_for_the_coders(qtbot, window: MainWindow) -> None:
     dialog = open_dialog(qtbot, window)
     qtbot.mouseClick(dialog.disagreements_button, Qt.MouseButton.LeftButton)
