@@ -2,7 +2,8 @@
 it asks for in the background (the segments are read on the GUI thread, as every store read
 is; the figures are computed on the task runner). One computation at a time: a request made
 while one runs is computed after it, and only the newest result is shown. While the dialog
-is open, an edit (a resolution, its undo) computes the figures again, once per event.
+is open, an edit (a resolution, its undo) computes the figures again, ``AGAIN_MS`` after
+the last one (a drag's many moves make one computation).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from annotator.ui.background import TaskRunner
 from annotator.ui.workspace import Workspace
 
 TASK = "Agreement"
+AGAIN_MS = 250
 
 Request = tuple[tuple[str, ...], tuple[str, ...], Fraction]
 
@@ -36,7 +38,10 @@ class AgreementKeys(QObject):
         self.dialog: AgreementDialog | None = None
         self._pending: Request | None = None
         self._last: Request | None = None  # what the dialog shows, to compute again after edits
-        self._again_pending = False
+        self._again_timer = QTimer(self)
+        self._again_timer.setSingleShot(True)
+        self._again_timer.setInterval(AGAIN_MS)
+        self._again_timer.timeout.connect(self._again)
         workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closing.connect(self._close_dialog)
         workspace.video_changed.connect(lambda _video: self._close_dialog())
@@ -99,14 +104,11 @@ class AgreementKeys(QObject):
         document.reset.connect(self._schedule_again)
 
     def _schedule_again(self, *_args: object) -> None:
-        shown = self.dialog is not None and self.dialog.isVisible()
-        if shown and self._last is not None and not self._again_pending:
-            self._again_pending = True
-            QTimer.singleShot(0, self._again)
+        if self.dialog is not None and self.dialog.isVisible() and self._last is not None:
+            self._again_timer.start()
 
     def _again(self) -> None:
         """The figures of the last request, from the segments as they are now."""
-        self._again_pending = False
         if self.dialog is not None and self._last is not None:
             self._on_dialog_requested(*self._last)
 

@@ -4,8 +4,9 @@ review mode plays a segment), resolve one (keep A's, keep B's, adjust: one undoa
 step of the document, ``editing.disagreement_resolution``), or queue them all for review.
 
 The list is computed by ``project.coder_segments.coder_disagreements`` and listed again
-whenever the document says something changed (after the event that changed it, once), so
-a resolution, its undo and its redo show at once; the place in the list is kept.
+when the document says something changed: ``REFRESH_MS`` after the last change while the
+dock is shown (a drag's many moves, or a step's several signals, make one listing), else
+as soon as the dock or a key needs it. The place in the list is kept.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from annotator.ui.project_views import ProjectViews
 from annotator.ui.review.review_mode import ReviewMode
 from annotator.ui.workspace import Workspace
 
+REFRESH_MS = 120
 _DONE = {Resolution.KEEP_A: "kept A's", Resolution.KEEP_B: "kept B's", Resolution.ADJUST: "adjusted"}
 
 
@@ -54,7 +56,11 @@ class DisagreementKeys(QObject):
         self.dock: QDockWidget | None = None
         self.listed: list[Disagreement] = []
         self._player = RangePlayer(workspace.engine, workspace)
-        self._refresh_pending = False
+        self._stale = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh)
         workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closed.connect(self._on_workspace_project_closed)
         workspace.video_changed.connect(lambda _video: self._fill_coders())
@@ -77,6 +83,7 @@ class DisagreementKeys(QObject):
         if self.panel is None:
             self.show()
         assert self.panel is not None
+        self._fresh()
         if not self.listed:
             self._workspace.show_message("No disagreements listed", 4000)
             return
@@ -103,6 +110,7 @@ class DisagreementKeys(QObject):
     def resolve(self, resolution: Resolution) -> None:
         """Resolve the current disagreement (adjust asks for the bounds): one undo step."""
         document, video = self._workspace.document, self._workspace.video
+        self._fresh()
         row = self.panel.current_row() if self.panel is not None else None
         if document is None or video is None or row is None:
             self._workspace.show_message("Choose a disagreement first (D goes to the next one)", 4000)
@@ -132,6 +140,7 @@ class DisagreementKeys(QObject):
 
     def review(self) -> None:
         """Review mode, its queue the listed disagreements' segments."""
+        self._fresh()
         ids = [segment_id for found in self.listed for segment_id in found.segment_ids]
         if not ids:
             self._workspace.show_message("No disagreements to review", 4000)
@@ -152,6 +161,7 @@ class DisagreementKeys(QObject):
         self.panel.row_activated.connect(self._jump)
         self.panel.resolve_requested.connect(self.resolve)
         self.panel.review_requested.connect(self.review)
+        self.dock.visibilityChanged.connect(lambda visible: self._fresh() if visible else None)
 
     def _fill_coders(self, chosen: tuple[str, str] | None = None) -> None:
         document, video = self._workspace.document, self._workspace.video
@@ -162,14 +172,21 @@ class DisagreementKeys(QObject):
         self._refresh()
 
     def _schedule_refresh(self, *_args: object) -> None:
-        """List again once the event that changed the document is done (one step's several
-        signals make one refresh)."""
-        if not self._refresh_pending and self.panel is not None:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._refresh)
+        """List again shortly while the dock is shown; else when it is needed."""
+        if self.panel is None or self.dock is None:
+            return
+        self._stale = True
+        if self.dock.isVisible():
+            self._refresh_timer.start()
+
+    def _fresh(self) -> None:
+        """The list as the document is now, before a key acts on it."""
+        if self._stale:
+            self._refresh()
 
     def _refresh(self) -> None:
-        self._refresh_pending = False
+        self._refresh_timer.stop()
+        self._stale = False
         panel, document, video = self.panel, self._workspace.document, self._workspace.video
         if panel is None:
             return

@@ -152,3 +152,14 @@ def test_edits_made_elsewhere_update_the_list(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: rows(keys) == [LISTED[0], LISTED[2]])
     document.set_bounds("b-pair", 11, 41)  # now within the tolerance of 2
     qtbot.waitUntil(lambda: rows(keys) == [LISTED[2]])
+
+
+def test_keys_act_on_the_list_as_it_is_now_even_with_the_dock_hidden(qtbot, window: MainWindow) -> None:
+    keys = open_dock(qtbot, window)
+    keys.dock.hide()
+    window.workspace.document.remove_segments(["a-pair"])  # ben's [14, 42) is alone now
+    qtbot.keyClick(window, Qt.Key.Key_D)
+    assert window.views.timeline.selected_segment_ids() == ["b-pair"]
+    assert keys.listed[0].segment_ids == ("b-pair",)
+    keys.dock.show()
+    assert rows(keys)[0] == ("00:00:00:14", "laughter", "only ben", "— | 14-42")
