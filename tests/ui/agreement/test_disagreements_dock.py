@@ -5,7 +5,8 @@ store, the timeline and the list follow, undo brings all back), queued for revie
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QSpinBox
 
 from annotator.ui import dialogs
 from annotator.ui.agreement.disagreement_keys import DisagreementKeys
@@ -163,3 +164,27 @@ def test_keys_act_on_the_list_as_it_is_now_even_with_the_dock_hidden(qtbot, wind
     assert keys.listed[0].segment_ids == ("b-pair",)
     keys.dock.show()
     assert rows(keys)[0] == ("00:00:00:14", "laughter", "only ben", "— | 14-42")
+
+
+def test_adjust_with_the_real_bounds_dialog_typed_into(qtbot, window: MainWindow) -> None:
+    keys = open_dock(qtbot, window)
+    keys.panel.set_current_row(0)
+    window.workspace.engine.pause()
+    typed: list[str] = []
+
+    def type_bounds() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        start, end = dialog.findChildren(QSpinBox)
+        typed.append(f"{start.value()}-{end.value()}")  # offered: the mean edges
+        for box, text in ((start, "13"), (end, "40")):
+            box.setFocus()
+            box.selectAll()
+            qtbot.keyClicks(box, text)
+        qtbot.keyClick(end, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_bounds)
+    qtbot.keyClick(window, Qt.Key.Key_M, SHIFT)
+    assert typed == ["12-41"]
+    kept = window.workspace.project.store.segment("a-pair")
+    assert (kept.start_frame, kept.end_frame) == (13, 40)
