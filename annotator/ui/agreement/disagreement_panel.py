@@ -13,19 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +52,39 @@ def frames_text(disagreement: Disagreement) -> str:
     return " | ".join(sides)
 
 
+class DisagreementModel(QAbstractTableModel):
+    """The rows' texts; set whole (``set_rows``), so 10,000 disagreements cost one reset."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+
 class DisagreementPanel(QWidget):
     """Coders, tolerance and IoU on top, the list, then the resolution buttons."""
 
@@ -77,13 +108,13 @@ class DisagreementPanel(QWidget):
         self.iou.setSingleStep(0.05)
         self.iou.setValue(0.5)
         self.count = QLabel()
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.model = DisagreementModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.keep_a = QPushButton("Keep A's")
         self.keep_b = QPushButton("Keep B's")
@@ -116,9 +147,9 @@ class DisagreementPanel(QWidget):
             combo.currentIndexChanged.connect(self._on_choice_changed)
         self.tolerance.valueChanged.connect(self._on_choice_changed)
         self.iou.valueChanged.connect(self._on_choice_changed)
-        self.table.currentCellChanged.connect(self._on_table_current_cell_changed)
-        self.table.cellActivated.connect(lambda row, _column: self.row_activated.emit(row))
-        self.table.cellDoubleClicked.connect(lambda row, _column: self.row_activated.emit(row))
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.activated.connect(lambda index: self.row_activated.emit(index.row()))
+        self.table.doubleClicked.connect(lambda index: self.row_activated.emit(index.row()))
         self.keep_a.clicked.connect(lambda: self.resolve_requested.emit(Resolution.KEEP_A))
         self.keep_b.clicked.connect(lambda: self.resolve_requested.emit(Resolution.KEEP_B))
         self.adjust.clicked.connect(lambda: self.resolve_requested.emit(Resolution.ADJUST))
@@ -163,21 +194,20 @@ class DisagreementPanel(QWidget):
         """Fill the list; ``current`` is the row to make current (without asking to jump)."""
         coders = self.coders() or ("A", "B")
         self._filling = True
-        self.table.setRowCount(len(disagreements))
-        for row, found in enumerate(disagreements):
-            cells = (
-                format_smpte(found.start_frame, fps),
-                label_names.get(found.label_id, "?"),
-                describe(found, coders),
-                frames_text(found),
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.model.set_rows(
+            [
+                (
+                    format_smpte(found.start_frame, fps),
+                    label_names.get(found.label_id, "?"),
+                    describe(found, coders),
+                    frames_text(found),
+                )
+                for found in disagreements
+            ]
+        )
+        self.table.resizeColumnsToContents()  # measures the first 1,000 rows at most
         if current is not None and disagreements:
-            self.table.setCurrentCell(min(current, len(disagreements) - 1), 0)
-        else:
-            self.table.clearSelection()
-            self.table.setCurrentCell(-1, -1)
+            self.set_current_row(min(current, len(disagreements) - 1))
         self._filling = False
         count = len(disagreements)
         self.count.setText(note or f"{count} disagreement{'' if count == 1 else 's'}")
@@ -185,20 +215,21 @@ class DisagreementPanel(QWidget):
             button.setEnabled(count > 0)
 
     def current_row(self) -> int | None:
-        row = self.table.currentRow()
-        return row if 0 <= row < self.table.rowCount() else None
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
 
     def set_current_row(self, row: int) -> None:
         """Make ``row`` current as the user would (it asks to jump there)."""
-        self.table.setCurrentCell(row, 0)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def clear_current(self) -> None:
+        """No row current (D then goes to the first one after the playhead)."""
+        self.table.selectionModel().clear()
 
     def row_texts(self) -> list[tuple[str, ...]]:
         """Every row's cells, as shown."""
-        return [
-            tuple(self.table.item(row, column).text() for column in range(len(COLUMNS)))
-            for row in range(self.table.rowCount())
-        ]
+        return list(self.model.rows)
 
-    def _on_table_current_cell_changed(self, row: int, _column: int, previous: int, _p: int) -> None:
-        if not self._filling and row >= 0 and row != previous:
-            self.row_chosen.emit(row)
+    def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not self._filling and current.isValid() and current.row() != previous.row():
+            self.row_chosen.emit(current.row())

@@ -342,9 +342,9 @@ def disagreeing(keys: Keys, current: int | None = 0) -> list[str]:
     keys.qtbot.waitUntil(lambda: [d.segment_ids for d in disagreements.listed] == [tuple(ids)])
     assert panel.coders() == ("ana", "ben")
     if current is None:
-        panel.table.setCurrentCell(-1, -1)
+        panel.clear_current()
     else:
-        panel.table.setCurrentCell(current, 0)
+        panel.set_current_row(current)
     return ids
 
 
