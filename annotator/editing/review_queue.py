@@ -31,6 +31,7 @@ class ReviewFilters:
     annotator: str | None = None
     status: str | None = UNREVIEWED
     proposals: str = "exclude"  # analysis proposals: "exclude", "include" or "only"
+    segment_ids: frozenset[str] | None = None  # only these (the disagreements' segments)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ class SummaryRow:
 def matches(segment: Segment, latest: Mapping[str, Review], filters: ReviewFilters) -> bool:
     """Whether ``filters`` pick ``segment``, given the latest verdicts."""
     return (
-        (filters.video_id is None or segment.video_id == filters.video_id)
+        (filters.segment_ids is None or segment.id in filters.segment_ids)
+        and (filters.video_id is None or segment.video_id == filters.video_id)
         and (filters.label_id is None or segment.label_id == filters.label_id)
         and (filters.annotator is None or segment.annotator == filters.annotator)
         and (filters.status is None or review_status(latest.get(segment.id)) == filters.status)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annotator.domain.video import Video
 from annotator.project.project import Project
+from annotator.ui.agreement.agreement_keys import AgreementKeys
+from annotator.ui.agreement.disagreement_keys import DisagreementKeys
 from annotator.ui.analysis_tasks import AnalysisTasks
 from annotator.ui.app_settings import AppSettings
 from annotator.ui.background import TaskRunner
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisTasks(workspace, self.runner, self.views.selected_label_id)
         self.shot_keys = ShotKeys(workspace, self.analysis, self.views)
         self.proposal_keys = ProposalKeys(workspace, self.views)
+        self.disagreements = DisagreementKeys(workspace, self.views, self.review, self, self.table_dock)
+        self.agreement = AgreementKeys(workspace, self.runner, self.disagreements)
 
     def _key_owners(self) -> KeyOwners:
         return KeyOwners(
@@ -122,6 +126,8 @@ class MainWindow(QMainWindow):
             self.analysis,
             self.shot_keys,
             self.proposal_keys,
+            self.agreement,
+            self.disagreements,
             self.close,
         )
 

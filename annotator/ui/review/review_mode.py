@@ -10,6 +10,8 @@ key is all it takes to see the next one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -130,6 +132,17 @@ class ReviewMode(QObject):
         self.dock.setWidget(panel)
         self.dock.show()
         self.dock.raise_()
+
+    def queue_segments(self, segment_ids: Sequence[str]) -> None:
+        """Review exactly these segments (the disagreements' both sides), whatever their
+        status: enters review mode if needed; the filter bar's choices queue as before."""
+        self.enter()
+        if self.session is not None:
+            filters = ReviewFilters(status=None, proposals="include", segment_ids=frozenset(segment_ids))
+            self.session.set_filters(filters)
+            if self.panel is not None:
+                self.panel.filter_bar.show_filters(filters)
+            self._workspace.show_message(f"Reviewing {len(self.session.queue)} disagreeing segments", 6000)
 
     # -- key targets (rows of ui/key_table.py) --------------------------------------------
     def approve(self) -> None:

@@ -50,6 +50,27 @@ def test_proposals_screenshot_under_xvfb() -> None:
     assert len(yellow) > 20
 
 
+@pytest.mark.xvfb
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
+)
+def test_agreement_screenshot_under_xvfb() -> None:
+    """Two coders: the dialog over the window, and the second coder's lanes outlined in
+    yellow (``CODER_COLOURS[1]``) on the timeline."""
+    out = OUTPUT.with_name("screenshot-agreement.png")
+    assert _screenshot("make_agreement_screenshot.py", out) > 40
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    yellow = [
+        (x, y)
+        for x in range(0, image.width(), 2)
+        for y in range(image.height() // 2, image.height(), 2)
+        if (c := image.pixelColor(x, y)).red() > 240 and 200 < c.green() < 225 and 60 < c.blue() < 100
+    ]
+    assert len(yellow) > 20
+
+
 def _screenshot(script: str, out: Path) -> int:
     """Run ``script`` under Xvfb at 1920x1080; the number of segments it reports."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
