@@ -15,7 +15,7 @@ import click
 from annotator.cli_agreement import agreement
 from annotator.cli_analysis import propose, shots, sounds
 from annotator.cli_merge import merge
-from annotator.cli_outputs import sheet
+from annotator.cli_outputs import clips, sheet
 from annotator.cli_reports import search, stats
 from annotator.cli_support import UserError, fails_cleanly, open_project
 from annotator.domain.label import Vocabulary
@@ -236,5 +236,5 @@ def _fps(fps: Fraction) -> str:
     return f"{float(fps):.3f}".rstrip("0").rstrip(".")
 
 
-for _command in (shots, sounds, propose, agreement, merge, search, stats, sheet):
+for _command in (shots, sounds, propose, agreement, merge, search, stats, sheet, clips):
     cli.add_command(_command)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from annotator.cli_support import fails_cleanly, interruptible, open_project, progress_on_stderr
+from annotator.cli_support import UserError, fails_cleanly, interruptible, open_project, progress_on_stderr
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,3 +76,46 @@ def sheet(
             progress=progress_on_stderr("stills"),
         )
     click.echo(f"contact sheet of {count} segments written to {output}", err=True)
+
+
+@click.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@selection_options
+@click.option("--preroll", type=float, default=0.0, show_default=True, help="Seconds before each segment.")
+@click.option("--postroll", type=float, default=0.0, show_default=True, help="Seconds after each segment.")
+@click.option("--burn-in", is_flag=True, help="Draw the label, note and a running timecode.")
+@click.option("--jobs", type=click.IntRange(1, 16), default=2, show_default=True, help="Clips made at once.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for the clips.")
+@fails_cleanly
+def clips(
+    project: Path,
+    query: str | None,
+    video: str | None,
+    status: str | None,
+    proposals: str,
+    preroll: float,
+    postroll: float,
+    burn_in: bool,
+    jobs: int,
+    output: Path,
+) -> None:
+    """One frame-exact H.264/AAC MP4 per segment of PROJECT, cut from the original video,
+    and a CSV manifest (clips.csv) listing them. Ctrl+C stops: no partial file is left."""
+    from annotator.project.clips import MANIFEST, make_clips, plan_clips
+    from annotator.project.selection import select_segments
+
+    with open_project(project) as opened:
+        segments = select_segments(opened, query, video, status, proposals)
+        if not segments:
+            raise UserError("no segment matches: no clip was made")
+        planned = plan_clips(opened, segments, output, preroll=preroll, postroll=postroll)
+        try:
+            made = make_clips(
+                opened, planned, output, burn_in=burn_in, workers=jobs, progress=progress_on_stderr("clips")
+            )
+        except KeyboardInterrupt as interrupt:
+            finished = sum(1 for job in planned if job.target.exists())
+            listed = f"; the {finished} finished are listed in {output / MANIFEST}" if finished else ""
+            click.echo(f"cancelled: no partial clip was left{listed}", err=True)
+            raise SystemExit(130) from interrupt
+    click.echo(f"{len(made)} clips written to {output}, listed in {output / MANIFEST}", err=True)

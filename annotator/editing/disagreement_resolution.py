@@ -66,6 +66,15 @@ def resolve_disagreement(
     return document.segment(kept.id)
 
 
+def suggested_bounds(disagreement: Disagreement) -> tuple[int, int]:
+    """Where "adjust" starts from: a pair's mean start and mean end (halves rounded up),
+    a lone segment's own bounds."""
+    sides = [segment for segment in (disagreement.a, disagreement.b) if segment is not None]
+    start = -(-sum(s.start_frame for s in sides) // len(sides))
+    end = -(-sum(s.end_frame for s in sides) // len(sides))
+    return start, max(end, start + 1)
+
+
 def _current(document: AnnotationDocument, listed: Segment | None) -> Segment | None:
     """A disagreement's segment as stored now; refused if it was deleted since."""
     if listed is None:

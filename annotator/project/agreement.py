@@ -9,7 +9,7 @@ matched pairs (boundaries). ``frames`` is then the sum of the videos' frame coun
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -17,7 +17,13 @@ from annotator.analysis.agreement import LabelTally, pooled, tally_video
 from annotator.analysis.agreement_figures import NO_VARIATION, LabelAgreement, label_agreement, overall_alpha
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.project.coder_segments import by_label_and_coder, check_coders, chosen_labels, coded_segments
+from annotator.project.coder_segments import (
+    CodedStore,
+    by_label_and_coder,
+    check_coders,
+    chosen_labels,
+    coded_segments,
+)
 from annotator.project.errors import ProjectError
 from annotator.project.project import Project
 
@@ -86,6 +92,28 @@ def compute_agreement(project: Project, request: AgreementRequest) -> AgreementR
         names = tuple(video.name for video in videos)
         total = _figures(None, coders, frames, pooled(tallies), names)
     return AgreementReport(tuple(results), total)
+
+
+def video_agreement_work(
+    store: CodedStore,
+    video: Video,
+    coders: Sequence[str],
+    labels: Sequence[str] = (),
+    min_iou: Fraction = Fraction(1, 2),
+) -> Callable[[], VideoAgreement]:
+    """The figures of one video in two steps, for the window: what they need is read from
+    ``store`` now (on the store's thread; a wrong coder or label raises ``ProjectError``
+    here), and the computation returned is pure, for a worker thread. The same figures as
+    ``compute_agreement`` gives for that video."""
+    names = check_coders(coders)
+    segments = coded_segments(store, [video.id], names)
+    coded = by_label_and_coder(segments, chosen_labels(store, labels, segments), names)
+    frames = video.info.frame_count
+
+    def compute() -> VideoAgreement:
+        return _figures(video.name, names, frames, tally_video(coded, frames, min_iou))
+
+    return compute
 
 
 def _videos(project: Project, names: Sequence[str]) -> list[Video]:

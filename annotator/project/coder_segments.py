@@ -46,6 +46,13 @@ def check_coders(coders: Sequence[str]) -> tuple[str, ...]:
     return names
 
 
+def video_coders(store: CodedStore, video_id: int) -> list[str]:
+    """The coders of a video: the annotators of its segments (no proposals), sorted; segments
+    stored without a name have no coder to compare (``check_coders`` refuses "")."""
+    segments = store.segments(video_id=video_id)
+    return sorted({s.annotator for s in segments if s.source != Source.PROPOSAL and s.annotator})
+
+
 def coded_segments(store: CodedStore, video_ids: Iterable[int], coders: Sequence[str]) -> list[Segment]:
     """The coders' own segments (no proposals, none deleted) on the videos; a coder without
     a single segment in the whole project is refused (a misspelt name, most likely)."""

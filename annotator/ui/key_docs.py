@@ -39,10 +39,14 @@ DOCS = {
     ),
     "Find…": "find segments across videos: the search panel, its query box focused (Search, below)",
     "Zoom in": "zoom the timeline in / out / to fit; Ctrl+wheel zooms around the mouse",
+    "Lanes per coder": "lanes per coder on / off: each coder's segments in a lane under each label's track",
     "New project…": "new project / open a project",
     "Add videos…": "add videos (or drop them on the window)",
     "Import annotations (CSV, JSON, ELAN)…": (
         "import / export annotations (CSV, JSON, ELAN; export also WebVTT, SRT)"
+    ),
+    "Export clips (one MP4 per segment)…": (
+        "export clips: one frame-exact MP4 per segment (the selected ones, this video's or all)"
     ),
     "Quit": "quit",
     "Previous shot boundary": "previous / next shot boundary (once the video is analysed: Analyze menu)",
@@ -51,6 +55,13 @@ DOCS = {
     ),
     "Next proposal": "next / previous proposal: select it and play it from a second before",
     "Accept proposals": ("accept the selected proposals (or the one Tab went to): they become your segments"),
+    "Agreement…": "the coders compared on this video: kappa, alpha, F1, boundaries (Analyze ▸ Agreement…)",
+    "Disagreements": "the disagreements dock: where two coders differ (unmatched, or edges off by > N)",
+    "Next disagreement": "next / previous disagreement: select its segments and play it from a second before",
+    "Keep A's segment": (
+        "resolve the disagreement: keep coder A's / B's segment (the other is deleted; one undo step)"
+    ),
+    "Adjust the disagreement…": "resolve it with new bounds (offered: the pair's mean edges)",
     "Review mode": "review mode on / off (below)",
     "Approve": "approve / reject / needs fix (a row in `reviews` with your name; the latest is the status)",
     "Review note": "write a note for the verdict",

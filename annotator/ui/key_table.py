@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAction
 
+from annotator.editing.disagreement_resolution import Resolution
+from annotator.ui.agreement.agreement_keys import AgreementKeys
+from annotator.ui.agreement.disagreement_keys import DisagreementKeys
 from annotator.ui.analysis_tasks import AnalysisTasks
 from annotator.ui.coding_keys import CodingKeys
 from annotator.ui.project_actions import ProjectActions
@@ -75,6 +78,8 @@ class KeyOwners:
     analysis: AnalysisTasks
     shots: ShotKeys
     proposals: ProposalKeys
+    agreement: AgreementKeys
+    disagreements: DisagreementKeys
     search: SearchPart
     quit: Callable[[], object]
 
@@ -103,7 +108,8 @@ def key_table(owners: KeyOwners) -> list[KeyBinding]:
         *_view_rows(owners.views),
         *_file_rows(owners.project, owners.quit),
         *_analysis_rows(owners.analysis, owners.shots, owners.proposals),
-        *_review_rows(owners.review),
+        *_agreement_rows(owners.agreement, owners.disagreements),
+        *_review_rows(owners.review, owners.disagreements),
     ]
 
 
@@ -145,6 +151,7 @@ def _view_rows(views: ProjectViews) -> list[KeyBinding]:
         KeyBinding("Zoom in", ("+", "=", "Ctrl+="), views.zoom_in, (), VIEW),
         KeyBinding("Zoom out", ("-", "Ctrl+-"), views.zoom_out, (), VIEW),
         KeyBinding("Zoom to fit", ("Ctrl+0",), views.zoom_to_fit, (), VIEW, toolbar=True),
+        KeyBinding("Lanes per &coder", ("Ctrl+Shift+L",), views.set_coder_lanes, (), VIEW, checkable=True),
     ]
 
 
@@ -156,6 +163,9 @@ def _file_rows(project: ProjectActions, quit_: Callable[[], object]) -> list[Key
         KeyBinding("Re&link missing video…", (), project.relink_current, (), FILE),
         KeyBinding(IMPORT_TEXT, ("Ctrl+I",), project.import_dialog, (), FILE, separated=True),
         KeyBinding(EXPORT_TEXT, ("Ctrl+E",), project.export_dialog, (), FILE),
+        KeyBinding(
+            "Export &clips (one MP4 per segment)…", ("Ctrl+Shift+E",), project.clips.export_dialog, (), FILE
+        ),
         KeyBinding("&Quit", ("Ctrl+Q",), quit_, (), FILE, separated=True),
     ]
 
@@ -179,7 +189,19 @@ def _analysis_rows(a: AnalysisTasks, shots: ShotKeys, p: ProposalKeys) -> list[K
     ]
 
 
-def _review_rows(r: ReviewMode) -> list[KeyBinding]:
+def _agreement_rows(agreement: AgreementKeys, d: DisagreementKeys) -> list[KeyBinding]:
+    return [
+        KeyBinding("A&greement…", ("Ctrl+Shift+K",), agreement.open_dialog, (), ANALYZE, separated=True),
+        KeyBinding("&Disagreements", ("Ctrl+Shift+D",), d.show, (), ANALYZE),
+        KeyBinding("Next disagreement", ("D",), d.step, (1,), ANALYZE),
+        KeyBinding("Previous disagreement", ("Shift+D",), d.step, (-1,), ANALYZE),
+        KeyBinding("Keep A's segment", ("Shift+A",), d.resolve, (Resolution.KEEP_A,), ANALYZE),
+        KeyBinding("Keep B's segment", ("Shift+B",), d.resolve, (Resolution.KEEP_B,), ANALYZE),
+        KeyBinding("Adjust the disagreement…", ("Shift+M",), d.adjust, (), ANALYZE),
+    ]
+
+
+def _review_rows(r: ReviewMode, d: DisagreementKeys) -> list[KeyBinding]:
     toggle = KeyBinding(
         "Review mode",
         ("Ctrl+R",),
@@ -192,6 +214,7 @@ def _review_rows(r: ReviewMode) -> list[KeyBinding]:
     )
     return [
         toggle,
+        KeyBinding("Review the &disagreements", (), d.review, (), REVIEW),
         KeyBinding("Approve", ("A",), r.approve, (), REVIEW, review=True, separated=True),
         KeyBinding("Reject", ("R",), r.reject, (), REVIEW, review=True),
         KeyBinding("Needs fix", ("F",), r.needs_fix, (), REVIEW, review=True),

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from annotator.domain.video import Video
 from annotator.project.project import Project
+from annotator.ui.agreement.agreement_keys import AgreementKeys
+from annotator.ui.agreement.disagreement_keys import DisagreementKeys
 from annotator.ui.analysis_tasks import AnalysisTasks
 from annotator.ui.app_settings import AppSettings
 from annotator.ui.background import TaskRunner
@@ -110,13 +112,15 @@ class MainWindow(QMainWindow):
         self.transport = Transport(workspace)
         self.coding_keys = CodingKeys(workspace, self.views.selected_segment_ids)
         self.undo_redo = UndoRedo(workspace)
-        self.project_actions = ProjectActions(workspace, self.runner)
+        self.project_actions = ProjectActions(workspace, self.runner, self.views.selected_segment_ids)
         self.review = ReviewMode(workspace, self.views, self, self.table_dock)  # Ctrl+R, keys, dock
         self.user_settings = UserSettings(workspace)
         # After the views: on a new video the timeline is emptied before the analysis is shown.
         self.analysis = AnalysisTasks(workspace, self.runner, self.views.selected_label_id)
         self.shot_keys = ShotKeys(workspace, self.analysis, self.views)
         self.proposal_keys = ProposalKeys(workspace, self.views)
+        self.disagreements = DisagreementKeys(workspace, self.views, self.review, self, self.table_dock)
+        self.agreement = AgreementKeys(workspace, self.runner, self.disagreements)
         self.search = SearchPart(workspace, self.views, self.review, self, self.table_dock)  # Ctrl+F
         self.statistics = StatisticsPart(workspace, self.views, self)  # View ▸ Statistics
 
@@ -132,6 +136,8 @@ class MainWindow(QMainWindow):
             self.analysis,
             self.shot_keys,
             self.proposal_keys,
+            self.agreement,
+            self.disagreements,
             self.search,
             self.close,
         )

@@ -5,6 +5,7 @@ Slow parts (probing a video) run off the GUI thread; store writes happen on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
@@ -17,6 +18,7 @@ from annotator.project.exchange import ImportReport
 from annotator.project.project import InspectedVideo, Project
 from annotator.resources import vocabulary_path
 from annotator.ui.background import TaskRunner
+from annotator.ui.clip_export import ClipExport
 from annotator.ui.eaf_mapping_dialog import EafMappingDialog
 from annotator.ui.workspace import Workspace
 
@@ -28,8 +30,12 @@ VIDEO_FILTER = "Videos (*.mp4 *.mov *.mkv *.avi *.mpg *.mpeg *.m4v *.webm *.ts *
 class ProjectActions:
     """The file operations of the key table and menus; errors are shown, never raised into Qt."""
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner) -> None:
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, selected: Callable[[], list[str]] = list
+    ) -> None:
         self.workspace = workspace
+        self.clips = ClipExport(workspace, runner, selected)
+        """File ▸ Export clips… (``selected``: the segments selected in the table)."""
         self._parent = workspace.dialog_parent  # dialogs are shown over it
         self._runner = runner
         runner.task_failed.connect(self._on_add_failed)

@@ -46,6 +46,7 @@ class ProjectViews(QObject):
         self.table: SegmentTableWidget | None = None
         self.vocabulary: VocabularyPanel | None = None
         self._zooms: dict[int, ZoomState] = {}  # video id -> its timeline's zoom, as left
+        self._coder_lanes = False
         workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closed.connect(self._on_workspace_project_closed)
         workspace.video_changed.connect(self._on_workspace_video_changed)
@@ -107,6 +108,12 @@ class ProjectViews(QObject):
         if self.timeline is not None:
             self.timeline.zoom_to_fit()
 
+    def set_coder_lanes(self, on: bool) -> None:
+        """View ▸ Lanes per coder: each coder's segments in a lane under each label's track."""
+        self._coder_lanes = on
+        if self.timeline is not None:
+            self.timeline.set_coder_lanes(on)
+
     def set_waveform(self, video_id: int, peaks: np.ndarray) -> None:
         if self.timeline is not None and self._is_current(video_id):
             self.timeline.set_waveform(peaks)
@@ -128,6 +135,7 @@ class ProjectViews(QObject):
         document = self._workspace.document
         assert document is not None
         self.timeline = TimelineView(document)
+        self.timeline.set_coder_lanes(self._coder_lanes)
         self._timeline_dock.setWidget(self.timeline)
         self.timeline.seek_requested.connect(self._workspace.seek)
         self.timeline.segment_activated.connect(self.seek_to_segment)

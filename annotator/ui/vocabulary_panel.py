@@ -54,8 +54,10 @@ class VocabularyPanel(QWidget):
         ):
             button = QPushButton(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button, *divmod(len(self.buttons), 4))
             self.buttons[name] = button
+        for place, button in enumerate(list(self.buttons.values())[:-1]):
+            buttons.addWidget(button, *divmod(place, 4))
+        buttons.addWidget(self.buttons["More like this"], 2, 0, 1, 4)  # a row of its own: long text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list)

@@ -9,10 +9,13 @@ import pytest
 from editing_helpers import label_id
 
 from annotator.analysis.disagreements import Disagreement, DisagreementKind
-from annotator.domain.segment import Segment, SegmentError
+from annotator.domain.segment import Segment, SegmentError, Source
 from annotator.editing.annotation_document import AnnotationDocument
-from annotator.editing.disagreement_resolution import Resolution, resolve_disagreement
-from annotator.project.coder_segments import coder_disagreements
+from annotator.editing.disagreement_resolution import Resolution, resolve_disagreement, suggested_bounds
+from annotator.editing.review_queue import ReviewFilters, select_queue
+from annotator.project.agreement import AgreementRequest, compute_agreement, video_agreement_work
+from annotator.project.coder_segments import coder_disagreements, video_coders
+from annotator.project.project import Project
 
 
 def snapshot(document: AnnotationDocument) -> list[tuple]:
@@ -129,3 +132,38 @@ def test_refusals_change_nothing(coded: AnnotationDocument) -> None:
     coded.undo_stack.undo()
     assert snapshot(coded) == before
     assert coded.undo_stack.count() == 1  # only the removal made here
+
+
+def test_adjust_starts_from_the_mean_bounds_of_a_pair_or_a_lone_segments_own(
+    coded: AnnotationDocument,
+) -> None:
+    pair, alone, _ = listed(coded)
+    assert suggested_bounds(pair) == (12, 41)  # (10 + 14) / 2, (40 + 42) / 2
+    assert suggested_bounds(alone) == (100, 120)
+    odd = Disagreement(DisagreementKind.BOUNDARIES, 1, 0, 9, Segment(1, 1, 0, 5), Segment(1, 1, 3, 8))
+    assert suggested_bounds(odd) == (2, 7)  # halves rounded up: 1.5 -> 2, 6.5 -> 7
+
+
+def test_the_coders_of_a_video_leave_proposals_out(coded: AnnotationDocument) -> None:
+    laughter = label_id(coded, "laughter")
+    coded.store.add_segments(
+        [
+            Segment(1, laughter, 5, 9, annotator="pia", source=Source.PROPOSAL),
+            Segment(1, laughter, 5, 9, annotator=""),  # no name: nobody to compare
+        ]
+    )
+    assert video_coders(coded.store, 1) == ["ana", "ben"]
+
+
+def test_the_window_computes_one_video_as_the_command_does(coded: AnnotationDocument) -> None:
+    store = coded.store
+    compute = video_agreement_work(store, store.video(1), ["ana", "ben"], (), Fraction(1, 2))
+    expected = compute_agreement(Project(store), AgreementRequest(("ana", "ben"), ("1",)))
+    assert compute() == expected.videos[0]
+    assert compute().labels["laughter"].matched == 1
+
+
+def test_review_can_queue_only_given_segments(coded: AnnotationDocument) -> None:
+    ids = frozenset(listed(coded)[0].segment_ids)
+    chosen = select_queue(coded.segments(), {}, ReviewFilters(status=None, segment_ids=ids))
+    assert chosen == ["a-pair", "b-pair"]

@@ -53,7 +53,9 @@ def project(tmp_path: Path):
 def test_an_unknown_export_format_is_refused_with_the_choices(project: Project, tmp_path: Path) -> None:
     with pytest.raises(ProjectError) as caught:
         exchange.export(project, "pdf", tmp_path / "x.pdf")
-    assert str(caught.value) == "unknown export format 'pdf' (choose from csv, json, eaf, vtt, srt)"
+    assert str(caught.value) == (
+        "unknown export format 'pdf' (choose from csv, json, eaf, vtt, srt, qdpx, edl, fcpxml, otio)"
+    )
 
 
 def test_a_file_whose_format_cannot_be_told(project: Project, tmp_path: Path) -> None:
@@ -61,7 +63,7 @@ def test_a_file_whose_format_cannot_be_told(project: Project, tmp_path: Path) ->
     path.write_text("video,label,start_frame,end_frame\na.mp4,driving,1,2\n")
     with pytest.raises(ProjectError) as caught:
         exchange.import_file(project, path)
-    assert str(caught.value) == f"{path}: cannot tell the format; use --format csv|json|eaf"
+    assert str(caught.value) == f"{path}: cannot tell the format; use --format csv|json|eaf|qdpx"
     assert exchange.import_file(project, path, fmt="csv").segments == 1  # named, it is read
     upper = tmp_path / "CODED.CSV"
     upper.write_text("video,label,start_frame,end_frame\nb.mp4,driving,3,4\n")

@@ -84,6 +84,8 @@ class PyAVFrameSource(CachedFrameSource):
         """Frames the decoder has output so far (a measure of what fetching costs)."""
         self.frames_converted = 0
         """Frames converted to RGB so far (the other cost of fetching)."""
+        self.frames_repeated = 0
+        """Frames ``decoded_run`` gave as the one before, since the decoder never showed them."""
         self.frames_misnamed = 0
         """Frames whose timestamp the table does not know, named by counting (0 on any
         file whose table matches this decoder)."""
@@ -186,6 +188,28 @@ class PyAVFrameSource(CachedFrameSource):
             yield self._position, np.ascontiguousarray(small.to_ndarray(), dtype=np.uint8)
             if not self._next() or self._position >= self.frame_count:
                 return
+
+    def decoded_run(self, first: int, stop: int) -> Iterator[tuple[int, VideoFrame]]:
+        """Frames ``first .. stop - 1`` as the decoder gives them (not converted), in order,
+        each named through the table as ``frame(n)`` names it: exactly ``stop - first`` of
+        them. A frame the decoder never shows (damage) is given as the one before it, and
+        counted in ``frames_repeated``. Leaves the source after the run."""
+        if not 0 <= first < stop <= self.frame_count:
+            raise MediaError(self.path, f"frames {first}..{stop} are outside 0..{self.frame_count}")
+        if self._needs_seek(first):
+            self._seek_at_or_before(first)
+        while self._position < first:
+            if not self._next():
+                raise MediaError(self.path, f"frame {first} cannot be decoded (file ends early)")
+        shown = self._decoded_frame()
+        for wanted in range(first, stop):
+            if self._position < wanted and not self._next():
+                raise MediaError(self.path, f"frame {wanted} cannot be decoded (file ends early)")
+            if self._position == wanted:
+                shown = self._decoded_frame()
+            else:
+                self.frames_repeated += 1
+            yield wanted, shown
 
     def _keep(self) -> None:
         """Cache the current frame as decoded, to be converted only if it is asked for."""

@@ -21,6 +21,9 @@ WAVEFORM_HEIGHT_PX = 40
 SOUND_LANE_HEIGHT_PX = 22
 LANES_HEIGHT_PX = FILMSTRIP_HEIGHT_PX + WAVEFORM_HEIGHT_PX + SOUND_LANE_HEIGHT_PX
 TRACK_HEIGHT_PX = 26
+CODER_LANE_HEIGHT_PX = 18
+CODER_COLOURS = ("#f5f5f5", "#ffd54f", "#4fc3f7", "#f06292", "#aed581", "#ba68c8", "#ff8a65")
+"""Each coder's colour on the coder lanes (outline and header mark), by place in the list."""
 RIGHT_PADDING_PX = 40
 MAX_PIXELS_PER_FRAME = 40.0
 
@@ -55,9 +58,16 @@ class TimelineScale:
 @dataclass
 class TimelineLayout:
     """The rows top to bottom: filmstrip lane, waveform lane, sound lane (loudness and
-    speech from the analysis), then one track per label."""
+    speech from the analysis), then one track per label, each followed by one lane per
+    coder in ``coders`` (View ▸ Lanes per coder; none when off)."""
 
     label_ids: list[int] = field(default_factory=list)
+    coders: list[str] = field(default_factory=list)
+
+    @property
+    def block_height(self) -> int:
+        """A label's track and its coder lanes."""
+        return TRACK_HEIGHT_PX + CODER_LANE_HEIGHT_PX * len(self.coders)
 
     @property
     def filmstrip_top(self) -> float:
@@ -77,17 +87,35 @@ class TimelineLayout:
 
     @property
     def bottom(self) -> float:
-        return self.tracks_top + TRACK_HEIGHT_PX * len(self.label_ids)
+        return self.tracks_top + self.block_height * len(self.label_ids)
 
     def track_top(self, label_id: int) -> float:
-        return self.tracks_top + TRACK_HEIGHT_PX * self.label_ids.index(label_id)
+        return self.tracks_top + self.block_height * self.label_ids.index(label_id)
+
+    def lane_top(self, label_id: int, coder: str) -> float:
+        """The top of ``coder``'s lane under the label's track."""
+        return self.track_top(label_id) + TRACK_HEIGHT_PX + CODER_LANE_HEIGHT_PX * self.coders.index(coder)
 
     def label_at(self, y: float) -> int | None:
-        """The label whose track holds scene y, or None outside the tracks."""
+        """The label whose track holds scene y, or None outside the tracks (and on the
+        coder lanes)."""
+        place = self._block_at(y)
+        return place[0] if place is not None and place[1] < TRACK_HEIGHT_PX else None
+
+    def lane_at(self, y: float) -> tuple[int, str] | None:
+        """The (label, coder) whose coder lane holds scene y, or None."""
+        place = self._block_at(y)
+        if place is None or place[1] < TRACK_HEIGHT_PX:
+            return None
+        lane = int((place[1] - TRACK_HEIGHT_PX) // CODER_LANE_HEIGHT_PX)
+        return (place[0], self.coders[lane]) if lane < len(self.coders) else None
+
+    def _block_at(self, y: float) -> tuple[int, float] | None:
+        """The label whose block (track and lanes) holds y, and y below the block's top."""
         if y < self.tracks_top:
             return None
-        row = int((y - self.tracks_top) // TRACK_HEIGHT_PX)
-        return self.label_ids[row] if 0 <= row < len(self.label_ids) else None
+        row, offset = divmod(y - self.tracks_top, self.block_height)
+        return (self.label_ids[int(row)], offset) if 0 <= row < len(self.label_ids) else None
 
     def labels_between(self, y0: float, y1: float) -> list[int]:
         """Labels whose tracks overlap the scene y range (for rubber-band selection)."""

@@ -18,6 +18,8 @@ from annotator.domain.timecode import format_smpte
 from annotator.ui.timeline import ruler_ticks
 from annotator.ui.timeline.shot_marks_item import SHOT_COLOUR, ShotMarks
 from annotator.ui.timeline.timeline_layout import (
+    CODER_COLOURS,
+    CODER_LANE_HEIGHT_PX,
     FILMSTRIP_HEIGHT_PX,
     HEADER_WIDTH_PX,
     RULER_HEIGHT_PX,
@@ -115,7 +117,8 @@ class TimelineOverlay:
 
     def header_rows(self) -> list[tuple[float, int, str, QColor | None]]:
         """What the header column shows, top to bottom: (scene top, height, text, colour).
-        A label's row starts with its key: ``3  animal interaction``."""
+        A label's row starts with its key: ``3  animal interaction``; a coder lane under it
+        names the coder: ``└ ana``, marked in the coder's colour."""
         rows: list[tuple[float, int, str, QColor | None]] = [
             (self.layout.filmstrip_top, FILMSTRIP_HEIGHT_PX, "Video", None),
             (self.layout.waveform_top, WAVEFORM_HEIGHT_PX, "Audio", None),
@@ -125,6 +128,10 @@ class TimelineOverlay:
             label = self.labels[label_id]
             text = f"{label.key}  {label.name}" if label.key else label.name
             rows.append((self.layout.track_top(label_id), TRACK_HEIGHT_PX, text, QColor(label.colour)))
+            for place, coder in enumerate(self.layout.coders):
+                colour = QColor(CODER_COLOURS[place % len(CODER_COLOURS)])
+                top = self.layout.lane_top(label_id, coder)
+                rows.append((top, CODER_LANE_HEIGHT_PX, f"└ {coder or '(no name)'}", colour))
         return rows
 
     def _paint_header(self, painter: QPainter, origin_y: float, height: int) -> None:

@@ -79,6 +79,7 @@ class TimelineView(QGraphicsView):
         self._follow_mode = zoom.FollowMode.PAGE
         self._setup_scene()
         self.tracks = TimelineTracks(self._scene, document, self.scale, self.layout_rows, self.selection)
+        self.tracks.rows_changed.connect(self._on_tracks_rows_changed)
         self._drag = TimelineDrag(self)
         self.tooltip = ProposalTooltip(self)
         self.selection.changed.connect(self._on_selection_changed)
@@ -133,6 +134,15 @@ class TimelineView(QGraphicsView):
         self.tracks.set_video(video_id)
         self._on_document_labels_changed()
         self.zoom_to_fit()
+
+    def set_coder_lanes(self, on: bool) -> None:
+        """One lane per coder under each label's track (the coder named in the header)."""
+        self.tracks.set_coder_lanes(on)
+        self._on_document_labels_changed()
+
+    def coder_lanes(self) -> list[str]:
+        """The coders with a lane under every track (none while lanes are off)."""
+        return list(self.layout_rows.coders)
 
     def video_id(self) -> int | None:
         return self.tracks.video_id
@@ -260,6 +270,12 @@ class TimelineView(QGraphicsView):
         if fixed is not None:
             return Hit(fixed, scene_pos.x())
         label_id = self.layout_rows.label_at(scene_pos.y())
+        coder_lane = self.layout_rows.lane_at(scene_pos.y())
+        if coder_lane is not None:  # a coder's segment can be selected, resized and moved
+            kind, segment = segment_part_at(self.tracks.lane_index(*coder_lane), self.scale, scene_pos.x())
+            if segment is None:
+                return Hit(HitKind.LANE, scene_pos.x())
+            return Hit(kind, scene_pos.x(), coder_lane[0], segment)
         if label_id is None:
             lane = 0 <= scene_pos.y() < self.layout_rows.tracks_top
             return Hit(HitKind.LANE if lane else HitKind.NOTHING, scene_pos.x())
@@ -331,6 +347,11 @@ class TimelineView(QGraphicsView):
         self._drag.cancel()
         self.selection.clear()
         self._on_document_labels_changed()
+
+    def _on_tracks_rows_changed(self) -> None:
+        self.overlay.labels = self.tracks.labels()
+        self._scene.setSceneRect(self.layout_rows.scene_rect(self.scale))
+        self.viewport().update()
 
     def _on_document_labels_changed(self) -> None:
         self.tracks.rebuild()

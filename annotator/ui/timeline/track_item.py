@@ -6,6 +6,9 @@ scene's index and Python-side paint calls the bottleneck. The item asks its
 can be outlined one by one, their pixel spans are merged with numpy into runs and filled
 in one pass; selected segments are always drawn individually on top.
 
+A coder lane (View ▸ Lanes per coder) is a ``TrackItem`` of one coder's segments of the
+label, lower than a track, each segment outlined in the coder's colour.
+
 Proposals (``source = proposal``) are ghosts: a dashed outline over a faint fill, drawn
 after the label's real segments, so they never pass for someone's coding.
 """
@@ -35,14 +38,24 @@ GHOST_FILL_ALPHA = 45
 class TrackItem(QGraphicsItem):
     """Segments of one label, painted from an interval index."""
 
-    def __init__(self, label: Label, scale: TimelineScale, selection: TimelineSelection) -> None:
+    def __init__(
+        self,
+        label: Label,
+        scale: TimelineScale,
+        selection: TimelineSelection,
+        height: int = TRACK_HEIGHT_PX,
+        outline: str | None = None,
+    ) -> None:
+        """``height`` and ``outline`` (a coder's colour) make a coder lane."""
         super().__init__()
         self.label = label
         self.index = SegmentIndex()
         self._scale = scale
         self._selection = selection
+        self._height = height
         self._fill = QColor(label.colour)
-        self._outline = QColor(label.colour).darker(150)
+        self._outline = QColor(outline) if outline else QColor(label.colour).darker(150)
+        self._outline_width = 2 if outline else 0
         self._text = QColor("#000000") if self._fill.lightness() > 140 else QColor("#ffffff")
         self._ghost_fill = QColor(label.colour)
         self._ghost_fill.setAlpha(GHOST_FILL_ALPHA)
@@ -51,7 +64,7 @@ class TrackItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self._scale.width, TRACK_HEIGHT_PX)
+        return QRectF(0, 0, self._scale.width, self._height)
 
     def relayout(self) -> None:
         """Call before the scale changes: the bounding rect follows the zoom."""
@@ -64,7 +77,7 @@ class TrackItem(QGraphicsItem):
     def update_frames(self, start_frame: int, end_frame: int) -> None:
         """Repaint the part of the track that shows frames ``[start, end)``."""
         x0 = self._scale.x(start_frame) - 2
-        self.update(QRectF(x0, 0, self._scale.x(end_frame) - x0 + 4, TRACK_HEIGHT_PX))
+        self.update(QRectF(x0, 0, self._scale.x(end_frame) - x0 + 4, self._height))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -91,7 +104,7 @@ class TrackItem(QGraphicsItem):
         self, painter: QPainter, segments: list[Segment], x0: np.ndarray, x1: np.ndarray
     ) -> None:
         """Proposals: a faint fill inside a dashed outline; a selected one outlined white."""
-        height = TRACK_HEIGHT_PX - 2 * _MARGIN_PX - 1
+        height = self._height - 2 * _MARGIN_PX - 1
         widths = np.maximum(x1 - x0 - 1, 1.0)
         rects = [
             QRectF(x + 0.5, _MARGIN_PX + 0.5, w, height)
@@ -113,10 +126,10 @@ class TrackItem(QGraphicsItem):
         """Opaque fills and outlines in one batched call, then the selection, then notes."""
         if not segments:
             return
-        height = TRACK_HEIGHT_PX - 2 * _MARGIN_PX
+        height = self._height - 2 * _MARGIN_PX
         widths = np.maximum(x1 - x0, 1.0)
         rects = [QRectF(x, _MARGIN_PX, w, height) for x, w in zip(x0.tolist(), widths.tolist(), strict=True)]
-        painter.setPen(QPen(self._outline, 0))
+        painter.setPen(QPen(self._outline, self._outline_width))
         painter.setBrush(self._fill)
         painter.drawRects(rects)
         chosen = [
@@ -133,10 +146,10 @@ class TrackItem(QGraphicsItem):
     ) -> None:
         """Notes where a segment's own part (up to the next segment's start) is wide enough."""
         wide = np.flatnonzero(shown_x1 - x0 >= MIN_NOTE_WIDTH_PX)
-        if not len(wide):
+        if not len(wide) or self._height < TRACK_HEIGHT_PX:  # a coder lane has no room
             return
         painter.setPen(self._text)
-        y = _MARGIN_PX + (TRACK_HEIGHT_PX - 2 * _MARGIN_PX - QFontMetrics(painter.font()).height()) / 2
+        y = _MARGIN_PX + (self._height - 2 * _MARGIN_PX - QFontMetrics(painter.font()).height()) / 2
         for i in wide.tolist():
             segment = segments[i]
             if segment.note:
@@ -168,7 +181,7 @@ class TrackItem(QGraphicsItem):
         starts_run[1:] = left[1:] > reach[:-1]
         first = np.flatnonzero(starts_run)
         last = np.append(first[1:] - 1, len(left) - 1)
-        height = TRACK_HEIGHT_PX - 2 * _MARGIN_PX
+        height = self._height - 2 * _MARGIN_PX
         colour = self._fill
         for run_left, run_right in zip(left[first].tolist(), reach[last].tolist(), strict=True):
             painter.fillRect(run_left, _MARGIN_PX, run_right - run_left, height, colour)

@@ -234,6 +234,29 @@ def asks(dialog: str, title: str) -> Check:
     return check
 
 
+def asks_which_clips(keys: Keys, shortcut: str) -> None:
+    """File ▸ Export clips asks which segments (cancelled here), counting each choice."""
+    asked: list[dict[str, int]] = []
+
+    class Asked:
+        def __init__(self, counts: dict[str, int], *_args: object) -> None:
+            asked.append(counts)
+
+        def exec(self) -> int:
+            return 0
+
+    keys.show(50)
+    segment = keys.only_segment(40, 60)
+    store = keys.workspace.project.store
+    coded = [s for s in store.segments() if s.source is not Source.PROPOSAL]
+    assert segment in coded
+    keys.monkeypatch.setattr(keys.window.project_actions.clips, "dialog_class", Asked)
+    keys.press(shortcut)
+    video_id = keys.workspace.video.id
+    expected = {"selected": 1, "video": sum(s.video_id == video_id for s in coded), "project": len(coded)}
+    assert asked == [expected]
+
+
 def toggles_review_mode(keys: Keys, shortcut: str) -> None:
     keys.press(shortcut)
     assert keys.window.review.active
@@ -322,6 +345,94 @@ def accepts_proposal(keys: Keys, shortcut: str) -> None:
     ]
 
 
+def disagreeing(keys: Keys, current: int | None = 0) -> list[str]:
+    """The video's segments: ana's laughter ``[10, 40)`` and ben's ``[14, 42)``, listed in the
+    disagreements dock (edges off by 4 and 2 frames, more than its tolerance of 2); the
+    disagreement made current (``current`` 0) or none."""
+    document, video = keys.workspace.document, keys.workspace.video
+    assert document is not None
+    assert video is not None
+    document.remove_segments([segment.id for segment in document.segments()])
+    ids = []
+    for coder, start, end in (("ana", 10, 40), ("ben", 14, 42)):
+        document.user = coder
+        ids.append(document.add_segment(video.id, keys.label_id("laughter"), start, end).id)
+    document.user = "tester"
+    disagreements = keys.window.disagreements
+    disagreements.show()
+    panel = disagreements.panel
+    assert panel is not None
+    keys.qtbot.waitUntil(lambda: [d.segment_ids for d in disagreements.listed] == [tuple(ids)])
+    assert panel.coders() == ("ana", "ben")
+    if current is None:
+        panel.clear_current()
+    else:
+        panel.set_current_row(current)
+    return ids
+
+
+def toggles_coder_lanes(keys: Keys, shortcut: str) -> None:
+    disagreeing(keys)
+    timeline = keys.window.views.timeline
+    assert timeline is not None
+    keys.press(shortcut)
+    assert timeline.coder_lanes() == ["ana", "ben"]
+    assert "└ ben" in [text for _top, _height, text, _colour in timeline.overlay.header_rows()]
+    keys.press(shortcut)
+    assert timeline.coder_lanes() == []
+
+
+def opens_agreement(keys: Keys, shortcut: str) -> None:
+    disagreeing(keys)
+    keys.press(shortcut)
+    dialog = keys.window.agreement.dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    keys.qtbot.waitUntil(lambda: "frames" in dialog.status.text(), timeout=10_000)
+    assert dialog.cell_text("laughter", "Matched") == "1"
+    dialog.close()
+    keys.window.activateWindow()  # the window's shortcuts work while it is the active one
+    keys.qtbot.waitUntil(keys.window.isActiveWindow)
+
+
+def shows_disagreements(keys: Keys, shortcut: str) -> None:
+    disagreeing(keys)
+    dock = keys.window.disagreements.dock
+    assert dock is not None
+    dock.hide()
+    keys.press(shortcut)
+    assert dock.isVisible()
+
+
+def plays_disagreement(start: int) -> Check:
+    """From frame ``start`` with none current, goes to the one disagreement and plays it
+    from a second before its first frame (10) to half a second after its end (42)."""
+
+    def check(keys: Keys, shortcut: str) -> None:
+        ids = disagreeing(keys, current=None)
+        keys.show(start)
+        keys.press(shortcut)
+        timeline = keys.window.views.timeline
+        assert timeline is not None
+        assert sorted(timeline.selected_segment_ids()) == sorted(ids)
+        keys.qtbot.waitUntil(
+            lambda: not keys.engine.is_playing and keys.engine.current_frame == 54, timeout=10_000
+        )
+
+    return check
+
+
+def resolves(kept: tuple[int, int]) -> Check:
+    def check(keys: Keys, shortcut: str) -> None:
+        keys.monkeypatch.setattr(dialogs, "ask_bounds", lambda _parent, _title, offered, _count: offered)
+        disagreeing(keys)
+        keys.press(shortcut)
+        keys.engine.pause()
+        assert keys.bounds() == [kept]
+
+    return check
+
+
 def opens_search(keys: Keys, shortcut: str) -> None:
     """The search dock comes to the front with its query box focused, text selected."""
     search = keys.window.search
@@ -383,11 +494,13 @@ KEYS: dict[str, Check] = {
     "-": zooms(20, 1 / 1.5),
     "Ctrl+-": zooms(20, 1 / 1.5),
     "Ctrl+0": zooms(20, None),
+    "Ctrl+Shift+L": toggles_coder_lanes,
     "Ctrl+N": asks("getExistingDirectory", "New project: choose an empty folder"),
     "Ctrl+O": asks("getExistingDirectory", "Open project folder"),
     "Ctrl+Shift+A": asks("getOpenFileNames", "Add videos"),
     "Ctrl+I": asks("getOpenFileName", "Import annotations"),
     "Ctrl+E": asks("getSaveFileName", "Export annotations"),
+    "Ctrl+Shift+E": asks_which_clips,
     "Ctrl+Left": jumps_to_shot(50, 40),
     "Ctrl+Right": jumps_to_shot(50, 70),
     "S": codes_the_shot,
@@ -395,6 +508,13 @@ KEYS: dict[str, Check] = {
     "Shift+Tab": plays_proposal(50, 0, 29),
     "Return": accepts_proposal,
     "Enter": accepts_proposal,
+    "Ctrl+Shift+K": opens_agreement,
+    "Ctrl+Shift+D": shows_disagreements,
+    "D": plays_disagreement(0),
+    "Shift+D": plays_disagreement(90),
+    "Shift+A": resolves((10, 40)),
+    "Shift+B": resolves((14, 42)),
+    "Shift+M": resolves((12, 41)),  # the offered bounds: the pair's mean edges
     "Ctrl+F": opens_search,
     "Ctrl+R": toggles_review_mode,
     "Ctrl+Q": quits,  # last: it closes the window

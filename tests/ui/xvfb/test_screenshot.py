@@ -55,6 +55,27 @@ def test_proposals_screenshot_under_xvfb() -> None:
 @pytest.mark.skipif(
     shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
 )
+def test_agreement_screenshot_under_xvfb() -> None:
+    """Two coders: the dialog over the window, and the second coder's lanes outlined in
+    yellow (``CODER_COLOURS[1]``) on the timeline."""
+    out = OUTPUT.with_name("screenshot-agreement.png")
+    assert _screenshot("make_agreement_screenshot.py", out) > 40
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    yellow = [
+        (x, y)
+        for x in range(0, image.width(), 2)
+        for y in range(image.height() // 2, image.height(), 2)
+        if (c := image.pixelColor(x, y)).red() > 240 and 200 < c.green() < 225 and 60 < c.blue() < 100
+    ]
+    assert len(yellow) > 20
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
+)
 def test_search_grid_screenshot_under_xvfb() -> None:
     """Ctrl+F and a query: the grid beside the video holds the results' pictures."""
     out = OUTPUT.with_name("screenshot-search.png")
