@@ -136,3 +136,16 @@ def test_the_strip_shows_the_current_video_and_follows_edits(qtbot, window: Main
     for _ in range(3):  # a redraw drops the old bands with their lines
         window.statistics.refresh()
     assert len(chart.findChildren(QLineSeries)) == 2 * 3
+
+
+def test_by_annotator_a_click_sets_the_tables_text_filter(qtbot, window: MainWindow) -> None:
+    document, video = window.workspace.document, window.workspace.video
+    document.user = "ben"
+    document.add_segment(video.id, window.workspace.project.store.label_by_name("driving").id, 0, 5)
+    panel = window.statistics.panel
+    panel.by.setCurrentIndex(panel.by.findData("annotator"))
+    qtbot.waitUntil(lambda: sorted(panel.airtime.names) == ["ana", "ben"], timeout=3000)
+    qtbot.mouseClick(panel.airtime.viewport(), LEFT, NO_MODIFIER, panel.airtime.bar_point("ben"))
+    table = window.views.table
+    assert table.text_filter.text() == "ben"
+    assert table.proxy.rowCount() == 1
