@@ -87,3 +87,23 @@ def _cooccurrence(
         for first, second in combinations(sorted(covered), 2):
             together[(first, second)] += float(durations[covered[first] & covered[second]].sum())
     return {pair: round(seconds, 3) for pair, seconds in sorted(together.items()) if seconds > 0}
+
+
+def spans(
+    segments: Sequence[Segment], times: FrameTimes, label_of: Callable[[Segment], str]
+) -> dict[str, list[tuple[float, float]]]:
+    """For each label, the stretches of one video (seconds from its start) that at least one
+    of its segments covers, overlapping and touching segments joined: what a label-by-time
+    strip draws."""
+    by_label: dict[str, list[Segment]] = defaultdict(list)
+    for segment in segments:
+        by_label[label_of(segment)].append(segment)
+    found: dict[str, list[tuple[float, float]]] = {}
+    for label, members in sorted(by_label.items()):
+        covered = np.concatenate(([False], _covered(members, times.frame_count), [False]))
+        edges = np.flatnonzero(np.diff(covered.astype(np.int8)))
+        found[label] = [
+            (float(times.seconds(int(start))), float(times.seconds(int(end))))
+            for start, end in zip(edges[::2], edges[1::2], strict=True)
+        ]
+    return found

@@ -3,7 +3,8 @@ video's frame timestamp table."""
 
 from __future__ import annotations
 
-from annotator.analysis.statistics import BY, compute
+from annotator.analysis.statistics import BY, compute, spans
+from annotator.domain.segment import Source
 from annotator.domain.statistics import Statistics
 from annotator.project.errors import ProjectError
 from annotator.project.project import Project
@@ -30,3 +31,12 @@ def project_statistics(
         "annotator": lambda s: s.annotator or "(nobody)",
     }
     return compute(segments, {v.id: v.info.times() for v in videos}, namers, by)
+
+
+def label_spans(project: Project, video_id: int) -> dict[str, list[tuple[float, float]]]:
+    """Per label, the stretches of the video (seconds) its segments cover, proposals left
+    out (see ``analysis.statistics.spans``)."""
+    video = project.store.video(video_id)
+    segments = [s for s in project.store.segments(video_id=video_id) if s.source != Source.PROPOSAL]
+    labels = {label.id: label.name for label in project.store.labels()}
+    return spans(segments, video.info.times(), lambda s: labels.get(s.label_id, f"label {s.label_id}"))

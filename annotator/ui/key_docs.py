@@ -37,6 +37,7 @@ DOCS = {
         " may be open at once; with I/O marked, labels exactly that range; point labels make a one-frame"
         " segment"
     ),
+    "Find…": "find segments across videos: the search panel, its query box focused (Search, below)",
     "Zoom in": "zoom the timeline in / out / to fit; Ctrl+wheel zooms around the mouse",
     "Lanes per coder": "lanes per coder on / off: each coder's segments in a lane under each label's track",
     "New project…": "new project / open a project",

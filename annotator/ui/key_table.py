@@ -25,6 +25,7 @@ from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_views import ProjectViews
 from annotator.ui.proposal_keys import ProposalKeys
 from annotator.ui.review.review_mode import ReviewMode
+from annotator.ui.search.search_part import SearchPart
 from annotator.ui.shot_keys import ShotKeys
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
@@ -79,6 +80,7 @@ class KeyOwners:
     proposals: ProposalKeys
     agreement: AgreementKeys
     disagreements: DisagreementKeys
+    search: SearchPart
     quit: Callable[[], object]
 
 
@@ -101,6 +103,7 @@ def key_table(owners: KeyOwners) -> list[KeyBinding]:
     return [
         *_player_rows(owners.transport),
         *_editing_rows(owners.undo, owners.coding),
+        KeyBinding("&Find…", ("Ctrl+F",), owners.search.show_panel, (), EDIT, separated=True),
         KeyBinding("Se&ttings…", (), owners.settings.edit, (), EDIT, separated=True),
         *_view_rows(owners.views),
         *_file_rows(owners.project, owners.quit),

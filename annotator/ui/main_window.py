@@ -32,7 +32,9 @@ from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_views import ProjectViews
 from annotator.ui.proposal_keys import ProposalKeys
 from annotator.ui.review.review_mode import ReviewMode
+from annotator.ui.search.search_part import SearchPart
 from annotator.ui.shot_keys import ShotKeys
+from annotator.ui.statistics.statistics_part import StatisticsPart
 from annotator.ui.status_widgets import CodingLabel, TaskCancelButton, TaskProgress, UserLabel
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
@@ -60,7 +62,13 @@ class MainWindow(QMainWindow):
         self._build_parts()
         self.keys = KeyBindings(self, key_table(self._key_owners()))
         self.workspace.review_mode_changed.connect(self.keys.set_review_mode)
-        docks = (self.video_dock, self.table_dock, self.vocabulary_dock)
+        docks = (
+            self.video_dock,
+            self.table_dock,
+            self.vocabulary_dock,
+            self.search.dock,
+            self.statistics.dock,
+        )
         toolbar = build_menus(self, self.keys, self.project_actions.fill_recent_menu, docks)
         toolbar.addSeparator()
         toolbar.addWidget(self.video_picker)
@@ -113,6 +121,8 @@ class MainWindow(QMainWindow):
         self.proposal_keys = ProposalKeys(workspace, self.views)
         self.disagreements = DisagreementKeys(workspace, self.views, self.review, self, self.table_dock)
         self.agreement = AgreementKeys(workspace, self.runner, self.disagreements)
+        self.search = SearchPart(workspace, self.views, self.review, self, self.table_dock)  # Ctrl+F
+        self.statistics = StatisticsPart(workspace, self.views, self)  # View ▸ Statistics
 
     def _key_owners(self) -> KeyOwners:
         return KeyOwners(
@@ -128,6 +138,7 @@ class MainWindow(QMainWindow):
             self.proposal_keys,
             self.agreement,
             self.disagreements,
+            self.search,
             self.close,
         )
 

@@ -84,6 +84,18 @@ class ProjectViews(QObject):
         if self.timeline is not None:
             self.timeline.select_segments([segment_id])
 
+    def filter_table(self, label: str | None = None, text: str | None = None) -> None:
+        """Set the segment table's own filters (a label by name, a text) and bring it to
+        the front; the statistics dock's bars ask for this."""
+        if self.table is None:
+            return
+        if label is not None:
+            self.table.show_label(label)
+        if text is not None:
+            self.table.text_filter.setText(text)
+        self._table_dock.show()
+        self._table_dock.raise_()
+
     def zoom_in(self) -> None:
         if self.timeline is not None:
             self.timeline.zoom_in()

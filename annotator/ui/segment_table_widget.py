@@ -105,6 +105,12 @@ class SegmentTableWidget(QWidget):
         self.label_filter.setCurrentIndex(max(index, 0))
         self.label_filter.blockSignals(False)
 
+    def show_label(self, name: str) -> None:
+        """Filter to the label ``name`` (as choosing it in the label box does)."""
+        index = self.label_filter.findText(name)
+        if index >= 0:
+            self.label_filter.setCurrentIndex(index)
+
     def _on_label_filter_changed(self, text: str) -> None:
         self.proxy.set_label_filter("" if text == ALL_LABELS else text)
 

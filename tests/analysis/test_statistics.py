@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from fractions import Fraction
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.analysis.statistics import compute
+from annotator.analysis.statistics import compute, spans
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.segment import Segment
 
@@ -132,3 +132,24 @@ def test_matches_a_frame_by_frame_reference(segments: list[Segment], by: str) ->
     assert stats.cooccurrence_s.keys() == together.keys()
     for pair, seconds in together.items():
         assert stats.cooccurrence_s[pair] == pytest.approx(float(seconds), abs=1e-3)
+
+
+def test_spans_join_overlapping_and_touching_segments_per_label_in_seconds() -> None:
+    segments = [seg(1, 1, 0, 10), seg(1, 1, 5, 20), seg(1, 1, 20, 25), seg(1, 1, 40, 41), seg(1, 2, 99, 100)]
+    found = spans(segments, TEN_FPS, names()["label"])
+    assert found == {"gift exchange": [(9.9, 10.0)], "laughter": [(0.0, 2.5), (4.0, 4.1)]}
+    assert spans([seg(2, 1, 2, 4)], VFR, names()["label"]) == {"laughter": [(0.2, 1.2)]}  # VFR frames
+    assert spans([], TEN_FPS, names()["label"]) == {}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(segment_on(1, 100), max_size=12))
+def test_spans_cover_exactly_the_frames_of_each_label(segments: list[Segment]) -> None:
+    found = spans(segments, TEN_FPS, names()["label"])
+    for label, stretches in found.items():
+        frames = {
+            f for s in segments if LABELS[s.label_id] == label for f in range(s.start_frame, s.end_frame)
+        }
+        drawn = {f for start, end in stretches for f in range(round(start * 10), round(end * 10))}
+        assert drawn == frames
+        assert all(a[1] < b[0] for a, b in pairwise(stretches))  # apart, in order

@@ -47,6 +47,20 @@ def test_queue_is_unreviewed_segments_sorted_by_time(session: ReviewSession, cod
     assert session.counts().text() == "1 / 5, 0 approved, 0 rejected"
 
 
+def test_a_queue_of_chosen_segments_takes_them_whatever_their_status(
+    document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    document.add_review(coded[3].id, Verdict.APPROVED)
+    session.set_filters(ReviewFilters.of_segments([coded[3].id, coded[0].id]))
+    assert session.queue == [coded[0].id, coded[3].id]  # by time, the approved one too
+    document.remove_segments([coded[0].id])
+    assert session.queue == [coded[3].id]
+    document.undo_stack.undo()  # back: it is one of the chosen
+    assert session.queue == [coded[0].id, coded[3].id]
+    document.add_segment(1, label_id(document, "laughter"), 0, 5)  # not chosen: stays out
+    assert session.queue == [coded[0].id, coded[3].id]
+
+
 def test_filters_by_label_annotator_and_status(
     document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
 ) -> None:

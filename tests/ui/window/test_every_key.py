@@ -433,6 +433,19 @@ def resolves(kept: tuple[int, int]) -> Check:
     return check
 
 
+def opens_search(keys: Keys, shortcut: str) -> None:
+    """The search dock comes to the front with its query box focused, text selected."""
+    search = keys.window.search
+    search.dock.hide()
+    search.panel.query.setText("laughter")
+    keys.window.views.timeline.setFocus()
+    keys.press(shortcut)
+    keys.qtbot.waitUntil(lambda: search.panel.query.hasFocus(), timeout=3000)
+    assert search.dock.isVisible()
+    assert search.panel.query.selectedText() == "laughter"
+    search.dock.hide()
+
+
 def quits(keys: Keys, shortcut: str) -> None:
     assert keys.window.isVisible()
     keys.press(shortcut)
@@ -502,6 +515,7 @@ KEYS: dict[str, Check] = {
     "Shift+A": resolves((10, 40)),
     "Shift+B": resolves((14, 42)),
     "Shift+M": resolves((12, 41)),  # the offered bounds: the pair's mean edges
+    "Ctrl+F": opens_search,
     "Ctrl+R": toggles_review_mode,
     "Ctrl+Q": quits,  # last: it closes the window
 }

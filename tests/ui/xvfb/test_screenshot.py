@@ -71,13 +71,33 @@ def test_agreement_screenshot_under_xvfb() -> None:
     assert len(yellow) > 20
 
 
-def _screenshot(script: str, out: Path) -> int:
-    """Run ``script`` under Xvfb at 1920x1080; the number of segments it reports."""
+def test_search_grid_screenshot_under_xvfb() -> None:
+    """Ctrl+F and a query: the grid beside the video holds the results' pictures."""
+    out = OUTPUT.with_name("screenshot-search.png")
+    assert _screenshot("make_search_screenshot.py", out, "search", count="results") == 13
+    image = QImage(str(out))
+    right = [
+        image.pixel(x, y) for x in range(image.width() * 2 // 3, image.width(), 7) for y in range(80, 600, 7)
+    ]
+    assert len(set(right)) > 200  # pictures, not empty cells
+
+
+def _screenshot(script: str, out: Path, *args: str, count: str = "segments") -> int:
+    """Run ``script`` under Xvfb at 1920x1080; the number of ``count`` it reports."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
     out.unlink(missing_ok=True)
     result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, str(HERE / script), str(out)],
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1920x1080x24",
+            sys.executable,
+            str(HERE / script),
+            *args,
+            str(out),
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -86,4 +106,4 @@ def _screenshot(script: str, out: Path) -> int:
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "saved=True" in result.stdout
-    return int(result.stdout.split("segments=")[1].split()[0])
+    return int(result.stdout.split(f"{count}=")[1].split()[0])

@@ -1,0 +1,1 @@
+"""The statistics dock: airtime bars and the current video's label-by-time strip."""
