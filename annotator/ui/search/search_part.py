@@ -4,8 +4,9 @@ plays, queues for review or plays all of them.
 
 The query runs on the GUI thread (it answers in milliseconds); the pictures are made on a
 pool thread of its own (``project.search_stills``, cached on disk), so typing never waits
-for a decoder. It follows the document: any edit runs the query again (a changed note shows,
-a deleted segment leaves), once per turn of the event loop however many edits came.
+for a decoder. Nothing runs while the dock is hidden. It follows the document: any edit runs
+the query again (a changed note shows, a deleted segment leaves) 50 ms later however many
+edits came, or when the dock is next shown.
 """
 
 from __future__ import annotations
