@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from annotator.domain.search_query import SearchQuery
 from annotator.domain.segment import Review, Segment, Verdict
-from annotator.storage import review_table, search_index, segment_table
-from annotator.storage.database import Database, utc_now
+from annotator.storage import review_table, segment_table
+from annotator.storage.connection import Connection, StoreDatabase
+from annotator.storage.database import utc_now
 from annotator.storage.errors import StoreConstraintError, StoreNotFoundError
 from annotator.storage.search_index import SearchHit
 
@@ -22,7 +23,7 @@ _INSERT_REVIEW = (
 class SegmentStore:
     """Segments (soft-deleted, never erased) and their review history, over ``self._db``."""
 
-    _db: Database
+    _db: StoreDatabase
 
     def add_segment(self, segment: Segment) -> Segment:
         """Add a segment; returns it with empty ``created_at``/``updated_at`` set to now."""
@@ -40,7 +41,7 @@ class SegmentStore:
         """
         with self._db.transaction() as conn:
             segment_table.check_references(conn, segments)
-            with search_index.indexed_after(conn, len(segments)):
+            with self._bulk_insert(conn, len(segments)):
                 segment_table.insert_many(conn, segments, utc_now())
 
     def update_segment(self, segment: Segment) -> Segment:
@@ -119,8 +120,12 @@ class SegmentStore:
         return known
 
     def segment_count(self, video_id: int | None = None, include_deleted: bool = False) -> int:
-        sql = "SELECT count(*) FROM segments WHERE (? IS NULL OR video_id = ?) AND (? OR deleted = 0)"
-        return int(self._db.scalar(sql, (video_id, video_id, include_deleted)))
+        clauses = ([] if video_id is None else ["video_id = ?"]) + (
+            [] if include_deleted else ["deleted = 0"]
+        )
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        params = () if video_id is None else (video_id,)
+        return int(self._db.scalar("SELECT count(*) FROM segments" + where, params))
 
     def add_review(self, review: Review) -> Review:
         """Add a verdict to the segment's history (it becomes its status); returns it with its id."""
@@ -161,7 +166,7 @@ class SegmentStore:
         """Remove one verdict (to undo adding it); the one before becomes the status again."""
         with self._db.transaction() as conn:
             if conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,)).rowcount != 1:
-                raise StoreNotFoundError(f"{self._db.path}: no review with id {review_id}")
+                raise StoreNotFoundError(f"{self.location}: no review with id {review_id}")
 
     def reviews(self, segment_id: str | None = None) -> list[Review]:
         """Review history, oldest first (of one segment, or of all)."""
@@ -181,19 +186,20 @@ class SegmentStore:
 
     def latest_reviews_of(self, segment_ids: Iterable[str]) -> dict[str, Review]:
         """Segment id -> its latest review, for those of ``segment_ids`` that have one."""
-        wanted = json.dumps(list(segment_ids))
-        sql = (
-            review_table.SELECT + " WHERE r.id IN (SELECT max(id) FROM reviews WHERE segment_id IN "
-            "(SELECT value FROM json_each(?)) GROUP BY segment_id)"
-        )
-        return {
-            review.segment_id: review for review in map(review_table.from_row, self._db.query(sql, (wanted,)))
-        }
+        raise NotImplementedError
 
     def search(self, query: SearchQuery, proposals: str = "exclude", limit: int = 200) -> list[SearchHit]:
-        """Segments ``query`` finds (full text and filters), best first; see ``search_index``."""
-        with self._db.reading() as conn:
-            return search_index.search(conn, query, proposals, limit)
+        """Segments ``query`` finds (full text and filters), best first."""
+        raise NotImplementedError
+
+    def _bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
+        """Wraps an insert of ``rows`` segments (SQLite indexes a large one for search after)."""
+        return nullcontext()
+
+    @property
+    def location(self) -> str:
+        """The project's file or URL, as messages name it."""
+        raise NotImplementedError
 
     def _missing(self, segment_id: str) -> StoreNotFoundError:
-        return StoreNotFoundError(f"{self._db.path}: no segment with id {segment_id}")
+        return StoreNotFoundError(f"{self.location}: no segment with id {segment_id}")

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.domain.segment import Segment, Source
+from annotator.storage.connection import Connection
 from annotator.storage.errors import StoreConstraintError
 
 # Columns in the order of Segment's fields: rows become segments by position (a third faster).
@@ -62,7 +63,7 @@ def _attributes_json(segment: Segment) -> str:
         raise StoreConstraintError(f"segment {segment.id}: attributes are not JSON: {exc}") from exc
 
 
-def check_references(conn: sqlite3.Connection, segments: Iterable[Segment]) -> None:
+def check_references(conn: Connection, segments: Iterable[Segment]) -> None:
     """Refuse a segment whose video or label is unknown, or that ends past its video."""
     frame_counts = dict(conn.execute("SELECT id, frame_count FROM videos").fetchall())
     label_ids = {row[0] for row in conn.execute("SELECT id FROM labels")}
@@ -83,7 +84,7 @@ def check_references(conn: sqlite3.Connection, segments: Iterable[Segment]) -> N
             )
 
 
-def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment], now: str) -> None:
+def insert_many(conn: Connection, segments: Sequence[Segment], now: str) -> None:
     """Insert rows; empty ``created_at``/``updated_at`` become ``now``; duplicates are refused."""
     try:
         conn.executemany(
@@ -111,7 +112,7 @@ def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment], now: str)
         raise
 
 
-def update(conn: sqlite3.Connection, segment: Segment) -> bool:
+def update(conn: Connection, segment: Segment) -> bool:
     """Overwrite the row's editable fields (not ``created_at`` or ``deleted``)."""
     cursor = conn.execute(
         _UPDATE,
@@ -131,7 +132,7 @@ def update(conn: sqlite3.Connection, segment: Segment) -> bool:
     return cursor.rowcount == 1
 
 
-def set_deleted(conn: sqlite3.Connection, segment_id: str, deleted: bool, now: str) -> bool:
+def set_deleted(conn: Connection, segment_id: str, deleted: bool, now: str) -> bool:
     cursor = conn.execute(
         "UPDATE segments SET deleted = ?, updated_at = ? WHERE id = ?", (int(deleted), now, segment_id)
     )

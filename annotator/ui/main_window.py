@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     # -- following the workspace --------------------------------------------------------------
     def _on_workspace_project_opened(self, project: Project) -> None:
-        self.setWindowTitle(f"Annotator — {project.directory.name}")
+        self.setWindowTitle(f"Annotator — {project.name}")
 
     def _on_workspace_videos_changed(self, videos: list[Video]) -> None:
         current = self.workspace.video.id if self.workspace.video is not None else None

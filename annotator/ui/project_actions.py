@@ -49,10 +49,11 @@ class ProjectActions:
         self.workspace.open_project(project)
         return True
 
-    def open_project(self, path: Path) -> bool:
-        """Open the project at ``path``; a broken one leaves the window as it was."""
+    def open_project(self, path: Path | str) -> bool:
+        """Open the project at ``path`` (a folder or a ``postgresql://`` URL); a broken one
+        leaves the window as it was."""
         try:
-            project = Project.open(Path(path))
+            project = Project.open(path, self.workspace.settings.media_root or None)
         except Exception as error:
             QMessageBox.critical(self._parent, "Open project", str(error))
             return False
@@ -67,7 +68,7 @@ class ProjectActions:
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         for path in self.workspace.settings.recent_projects():
-            menu.addAction(path, lambda p=path: self.open_project(Path(p)))
+            menu.addAction(path, lambda p=path: self.open_project(p if "://" in p else Path(p)))
         if menu.isEmpty():
             menu.addAction("(none)").setEnabled(False)
 

@@ -73,7 +73,7 @@ class Workspace(QObject):
         self.project_opened.emit(project)
         self.document.reset.connect(self.refresh_videos)  # an import may add videos
         self.document.command_refused.connect(lambda message: self.show_message(message, 15000))
-        self.settings.add_recent_project(project.directory)
+        self.settings.add_recent_project(project.location)
         videos = self.refresh_videos()
         if videos:
             self.select_video(videos[0].id)

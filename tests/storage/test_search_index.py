@@ -16,6 +16,8 @@ from annotator.domain.segment import Review, Segment, Source, Verdict
 from annotator.domain.video import Video
 from annotator.storage import ProjectStore, StoreError, schema
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
 
 def found(store: ProjectStore, text: str, proposals: str = "exclude", limit: int = 200) -> list[str]:
     return [hit.segment_id for hit in store.search(parse_query(text), proposals, limit)]

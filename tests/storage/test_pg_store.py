@@ -1,0 +1,112 @@
+"""What only a server project has: its URL, its login errors, its schema version in ``meta``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pg_server import PASSWORD, PASSWORD_USER, PgServer, free_port
+
+from annotator.domain.label import Label, Vocabulary
+from annotator.storage import StoreError, StoreVersionError
+from annotator.storage.errors import StoreConnectionError
+from annotator.storage.pg_store import PgProjectStore
+from annotator.storage.server_url import is_server_url, parse_server_url
+
+
+def test_a_url_names_user_host_port_and_database() -> None:
+    url = parse_server_url("postgresql://ann@db.example.org:6543/newsroom")
+    assert (url.user, url.host, url.port, url.dbname) == ("ann", "db.example.org", 6543, "newsroom")
+    assert url.text == "postgresql://ann@db.example.org:6543/newsroom"
+    assert parse_server_url("postgres://ann@localhost/x").port is None
+    assert is_server_url("postgresql://a@b/c")
+    assert not is_server_url("projects/demo")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("postgresql://ann:secret@host/db", "a password does not belong in the URL"),
+        ("postgresql://host/db", "the USER part is missing"),
+        ("postgresql://ann@host/", "the DBNAME part is missing"),
+        ("postgresql://ann@host:99999/db", "the port is not a number"),
+        ("postgresql://ann@host/db?sslmode=disable", "options after"),
+    ],
+)
+def test_a_bad_url_is_refused_by_its_part(text: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message) as caught:
+        parse_server_url(text)
+    assert "secret" not in str(caught.value)
+
+
+def test_a_wrong_password_is_one_clear_message(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    url = pg_url.replace("annotator@", f"{PASSWORD_USER}@")
+    monkeypatch.setenv("PGPASSWORD", "not-" + PASSWORD)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    with pytest.raises(StoreConnectionError, match=f"refused the password for user '{PASSWORD_USER}'"):
+        PgProjectStore.open(url, media_root=tmp_path)
+    monkeypatch.delenv("PGPASSWORD")
+    with pytest.raises(StoreConnectionError, match=r"wants a password .* ~/\.pgpass or PGPASSWORD"):
+        PgProjectStore.open(url, media_root=tmp_path)
+
+
+def test_the_right_password_from_pgpass_opens_it(
+    pg_url: str, pg_server: PgServer, vocabulary: Vocabulary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with pg_server.admin(pg_url.rsplit("/", 1)[1]) as admin:
+        admin.execute(f"GRANT ALL ON SCHEMA public TO {PASSWORD_USER}")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg_server.port}:*:{PASSWORD_USER}:{PASSWORD}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    url = pg_url.replace("annotator@", f"{PASSWORD_USER}@")
+    with PgProjectStore.create(url, vocabulary, media_root=tmp_path) as store:
+        assert len(store.labels()) == 3
+        assert PASSWORD not in store.location
+
+
+def test_a_missing_database_is_one_clear_message(pg_server: PgServer, tmp_path: Path) -> None:
+    with pytest.raises(StoreConnectionError, match="has no database 'nowhere' \\(create it"):
+        PgProjectStore.open(pg_server.url("nowhere"), media_root=tmp_path)
+
+
+def test_a_refused_connection_is_one_clear_message(tmp_path: Path) -> None:
+    port = free_port()
+    with pytest.raises(StoreConnectionError, match=f"no server answers at 127.0.0.1:{port}"):
+        PgProjectStore.open(f"postgresql://ann@127.0.0.1:{port}/db", media_root=tmp_path)
+
+
+def test_an_empty_database_is_not_a_project(pg_url: str, tmp_path: Path) -> None:
+    with pytest.raises(
+        StoreError, match=re.escape(f"{pg_url}: no Annotator project here (the database is empty")
+    ):
+        PgProjectStore.open(pg_url, media_root=tmp_path)
+
+
+def test_a_newer_schema_is_refused_and_left_alone(
+    pg_url: str, vocabulary: Vocabulary, tmp_path: Path
+) -> None:
+    with PgProjectStore.create(pg_url, vocabulary, media_root=tmp_path) as store:
+        store.meta_set("schema_version", "99")
+    with pytest.raises(StoreVersionError, match="newer Annotator \\(schema version 99"):
+        PgProjectStore.open(pg_url, media_root=tmp_path)
+
+
+@pytest.mark.postgresql_only
+def test_a_restored_label_keeps_its_id_and_new_ones_follow(store: PgProjectStore) -> None:
+    extra = store.add_label(Label("extra"))
+    store.delete_label(extra.id or 0)
+    assert store.restore_label(extra).id == extra.id
+    assert (store.add_label(Label("after")).id or 0) > (extra.id or 0)
+
+
+@pytest.mark.postgresql_only
+def test_search_says_where_it_runs(store: PgProjectStore) -> None:
+    from annotator.domain.search_query import parse_query
+
+    with pytest.raises(StoreError, match="search runs on local projects"):
+        store.search(parse_query("laughter"))
