@@ -34,3 +34,8 @@ class ProjectExistsError(StoreError):
 class StoreConnectionError(StoreError):
     """The database server cannot be reached, refused the login, or went away mid-write
     (then the write was not committed: the message says so)."""
+
+
+class StoreConflictError(StoreError):
+    """A segment was changed elsewhere (another client) since the writer read it; nothing
+    was written, and the message says so."""

@@ -52,8 +52,13 @@ def connect_error(exc: psycopg.Error, url: ServerUrl) -> StoreConnectionError:
     return StoreConnectionError(f"{url.text}: {why}")
 
 
-def translate(exc: psycopg.Error, url: ServerUrl) -> StoreError:
-    """A :class:`StoreError` for a failed statement, naming the row a constraint refused."""
+def translate(exc: psycopg.Error, url: ServerUrl, lost: bool = False) -> StoreError:
+    """A :class:`StoreError` for a failed statement, naming the row a constraint refused;
+    ``lost``: the connection is gone (the server stopped, restarted, or ended it)."""
+    if lost:
+        return StoreConnectionError(
+            f"{url.text}: lost the connection to the server; the change was not saved ({_first_line(exc)})"
+        )
     diag = exc.diag
     if isinstance(exc, pg_errors.IntegrityError):
         found = _KEY.search(diag.message_detail or "")
@@ -62,11 +67,11 @@ def translate(exc: psycopg.Error, url: ServerUrl) -> StoreError:
         if diag.constraint_name == "segments_pkey" and found:
             return StoreConstraintError(f"a segment id is already in the project: {found['value']}")
         return StoreConstraintError(f"{url.text}: {diag.message_primary} ({diag.message_detail or ''})")
-    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
-        return StoreConnectionError(
-            f"{url.text}: lost the connection to the server; the last change was not saved ({exc})"
-        )
-    return StoreError(f"{url.text}: {diag.message_primary or exc}")
+    return StoreError(f"{url.text}: {diag.message_primary or _first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().split("\n", 1)[0]
 
 
 class PgConnection:
@@ -76,25 +81,28 @@ class PgConnection:
         self.raw = conn
         self._url = url
 
+    @property
+    def lost(self) -> bool:
+        return bool(self.raw.closed or self.raw.broken)
+
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         try:
             return self.raw.execute(to_pg(sql), parameters or None, prepare=False)
         except psycopg.Error as exc:
-            raise translate(exc, self._url) from exc
+            raise translate(exc, self._url, self.lost) from exc
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
-        cursor = self.raw.cursor()
         try:
+            cursor = self.raw.cursor()
             cursor.executemany(to_pg(sql), parameters)
         except psycopg.Error as exc:
-            raise translate(exc, self._url) from exc
+            raise translate(exc, self._url, self.lost) from exc
         return cursor
 
 
-def connect(url: ServerUrl, application_name: str = "annotator") -> PgDatabase:
-    """Connect to the project database at ``url``; failures give one clear line."""
+def _open(url: ServerUrl, application_name: str) -> psycopg.Connection[Any]:
     try:
-        conn = psycopg.connect(
+        return psycopg.connect(
             make_conninfo(**url.conninfo()),
             autocommit=True,
             connect_timeout=CONNECT_TIMEOUT_S,
@@ -102,16 +110,38 @@ def connect(url: ServerUrl, application_name: str = "annotator") -> PgDatabase:
         )
     except psycopg.Error as exc:
         raise connect_error(exc, url) from None
-    return PgDatabase(PgConnection(conn, url), url)
+
+
+def connect(url: ServerUrl, application_name: str = "annotator") -> PgDatabase:
+    """Connect to the project database at ``url``; failures give one clear line."""
+    return PgDatabase(PgConnection(_open(url, application_name), url), url, application_name)
 
 
 class PgDatabase:
-    """A connection plus nested transactions (savepoints inside the outermost one)."""
+    """A connection plus nested transactions (savepoints inside the outermost one).
 
-    def __init__(self, conn: PgConnection, url: ServerUrl) -> None:
+    A connection the server dropped (restarted, ended it, went away) is made again on its
+    own before the next transaction or read; a read that meets the loss is retried once on
+    the new connection. A write that meets it raises :class:`StoreConnectionError` and is
+    not retried: the caller shows it as not saved."""
+
+    def __init__(self, conn: PgConnection, url: ServerUrl, application_name: str = "annotator") -> None:
         self._conn = conn
         self._url = url
         self._depth = 0
+        self._application_name = application_name
+        self.reconnects = 0
+
+    def set_application_name(self, name: str) -> None:
+        """What ``pg_stat_activity`` shows of this client (kept across reconnections)."""
+        self._application_name = name
+        self.query("SELECT set_config('application_name', ?, false)", (name,))
+
+    def _reconnect_if_lost(self) -> None:
+        if self._depth == 0 and self._conn.lost:
+            self._conn.raw.close()
+            self._conn.raw = _open(self._url, self._application_name)
+            self.reconnects += 1
 
     @property
     def url(self) -> ServerUrl:
@@ -132,6 +162,7 @@ class PgDatabase:
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:
         """Commit everything written in the block at once, or nothing if it raises."""
+        self._reconnect_if_lost()
         if self._depth == 0:
             begin, commit, rollback = "BEGIN", "COMMIT", "ROLLBACK"
         else:
@@ -141,12 +172,23 @@ class PgDatabase:
         self._depth += 1
         try:
             yield self._conn
-            self._conn.execute(commit)
+            self._commit(commit)
         except BaseException:
             self._roll_back(rollback)
             raise
         finally:
             self._depth -= 1
+
+    def _commit(self, statement: str) -> None:
+        try:
+            self._conn.execute(statement)
+        except StoreConnectionError as exc:
+            if self._depth > 1:
+                raise
+            raise StoreConnectionError(
+                f"{self._url.text}: the connection was lost while saving: the server may or may not "
+                "have stored the change (the view shows what it holds once it is back)"
+            ) from exc
 
     def _roll_back(self, statement: str) -> None:
         if self._conn.raw.closed or self._conn.raw.broken:
@@ -157,8 +199,25 @@ class PgDatabase:
             if self._depth == 1:
                 raise
 
+    def copy_rows(self, table: str, columns: str, rows: Iterable[Sequence[Any]]) -> None:
+        """``COPY table (columns) FROM STDIN``, inside the caller's transaction."""
+        raw = self._conn.raw
+        try:
+            with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as exc:
+            raise translate(exc, self._url, self._conn.lost) from exc
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return list(self._conn.execute(sql, params).fetchall())
+        self._reconnect_if_lost()
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except StoreConnectionError:
+            if self._depth > 0:
+                raise
+            self._reconnect_if_lost()  # a read is safe to run again
+            return list(self._conn.execute(sql, params).fetchall())
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         rows = self.query(sql, params)

@@ -86,6 +86,14 @@ CREATE TABLE reviews (
 );
 CREATE INDEX reviews_segment ON reviews (segment_id, id);
 
+CREATE FUNCTION annotator_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.version := OLD.version + 1;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER segments_version BEFORE UPDATE ON segments
+    FOR EACH ROW EXECUTE FUNCTION annotator_next_version();
+
 CREATE FUNCTION annotator_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('annotator', TG_TABLE_NAME || ' ' || pg_backend_pid());

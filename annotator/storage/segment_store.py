@@ -12,7 +12,7 @@ from annotator.domain.segment import Review, Segment, Verdict
 from annotator.storage import review_table, segment_table
 from annotator.storage.connection import Connection, StoreDatabase
 from annotator.storage.database import utc_now
-from annotator.storage.errors import StoreConstraintError, StoreNotFoundError
+from annotator.storage.errors import StoreConflictError, StoreConstraintError, StoreNotFoundError
 from annotator.storage.search_index import SearchHit
 
 _INSERT_REVIEW = (
@@ -42,15 +42,41 @@ class SegmentStore:
         with self._db.transaction() as conn:
             segment_table.check_references(conn, segments)
             with self._bulk_insert(conn, len(segments)):
-                segment_table.insert_many(conn, segments, utc_now())
+                self._insert_segments(conn, segments)
 
-    def update_segment(self, segment: Segment) -> Segment:
-        """Write a segment's new bounds, label, note...; ``updated_at`` becomes now."""
+    def update_segment(self, segment: Segment, expected: Segment | None = None) -> Segment:
+        """Write a segment's new bounds, label, note...; ``updated_at`` becomes now.
+
+        With ``expected`` (what the writer saw), the write is refused with
+        :class:`StoreConflictError` if the stored segment differs from it or was deleted:
+        another client changed it meanwhile, and nothing is silently overwritten. The row is
+        read and written in one transaction (locked, and version-checked, on PostgreSQL)."""
         with self._db.transaction() as conn:
             segment_table.check_references(conn, [segment])
-            if not segment_table.update(conn, replace(segment, updated_at=utc_now())):
-                raise self._missing(segment.id)
+            version = None if expected is None else self._check_current(conn, expected)
+            if not segment_table.update(conn, replace(segment, updated_at=utc_now()), version):
+                raise self._missing(segment.id) if version is None else self._conflict(segment.id)
         return self.segment(segment.id)
+
+    _VERSION = "NULL"  # PostgreSQL: each row's version, raised by a trigger on every update
+    _LOCK_ROW = ""  # PostgreSQL: FOR UPDATE (SQLite's write lock is already the database's)
+
+    def _check_current(self, conn: Connection, expected: Segment) -> int | None:
+        """The stored row's version, once it is known to be ``expected``, not deleted."""
+        state = segment_table.SELECT.replace(" FROM segments", f", deleted, {self._VERSION} FROM segments")
+        row = conn.execute(state + " WHERE id = ?" + self._LOCK_ROW, (expected.id,)).fetchone()
+        if row is None:
+            raise self._missing(expected.id)
+        if row[11] or not segment_table.same_content(segment_table.from_rows([row[:11]])[0], expected):
+            raise self._conflict(expected.id, deleted=bool(row[11]))
+        return None if row[12] is None else int(row[12])
+
+    def _conflict(self, segment_id: str, deleted: bool = False) -> StoreConflictError:
+        what = "deleted" if deleted else "changed"
+        return StoreConflictError(
+            f"segment {segment_id[:8]} was {what} by someone else since you saw it; "
+            "your change was not saved (the view now shows theirs)"
+        )
 
     def put_segment(self, segment: Segment, deleted: bool = False) -> None:
         """Overwrite a segment with another copy's version of it, whole: its fields and
@@ -191,6 +217,9 @@ class SegmentStore:
     def search(self, query: SearchQuery, proposals: str = "exclude", limit: int = 200) -> list[SearchHit]:
         """Segments ``query`` finds (full text and filters), best first."""
         raise NotImplementedError
+
+    def _insert_segments(self, conn: Connection, segments: Sequence[Segment]) -> None:
+        segment_table.insert_many(conn, segments, utc_now())
 
     def _bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
         """Wraps an insert of ``rows`` segments (SQLite indexes a large one for search after)."""

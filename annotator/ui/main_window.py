@@ -31,7 +31,7 @@ from annotator.ui.project_views import ProjectViews
 from annotator.ui.proposal_keys import ProposalKeys
 from annotator.ui.review.review_mode import ReviewMode
 from annotator.ui.shot_keys import ShotKeys
-from annotator.ui.status_widgets import CodingLabel, TaskCancelButton, TaskProgress, UserLabel
+from annotator.ui.status_widgets import CodingLabel, OthersLabel, TaskCancelButton, TaskProgress, UserLabel
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
 from annotator.ui.user_settings import UserSettings
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.coding_label)
         self.statusBar().addPermanentWidget(UserLabel(self.workspace))
+        self.others_label = OthersLabel(self.workspace)
+        self.statusBar().addPermanentWidget(self.others_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(TaskCancelButton(self.runner))
 
