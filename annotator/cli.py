@@ -6,6 +6,7 @@ nothing half-written (imports are all or nothing).
 
 from __future__ import annotations
 
+import os
 import sys
 from fractions import Fraction
 from pathlib import Path
@@ -46,6 +47,10 @@ def cli(media_root: Path | None) -> None:
 def gui(project: Path | str | None) -> None:
     """Open the annotation window, on PROJECT if given."""
     from annotator.app import run_app
+    from annotator.project.places import MEDIA_ROOT_ENV
+
+    if media_root_option():  # it outranks the app's setting, as the environment does
+        os.environ[MEDIA_ROOT_ENV] = str(media_root_option())
 
     sys.exit(run_app(project))
 

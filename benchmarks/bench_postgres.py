@@ -169,6 +169,23 @@ def bench_clients(server: PgServer, seconds: float) -> None:
     _line("edits lost", lost, "edits", "0", errors=[e for r in results for e in r["errors"]][:3])
 
 
+def bench_single_edits(server: PgServer, edits: int) -> None:
+    """One client alone: the same edit as the ten make (note, checked against what it saw)."""
+    url = server.create_database("single")
+    with PgProjectStore.create(url, _vocabulary(), media_root=Path(".")) as store:
+        video_id = _add_video(store)
+        store.add_segments(_segments(video_id, 1000, 3))
+        seen = store.segments(video_id)
+        latencies = []
+        for n in range(edits):
+            before = seen[n % len(seen)]
+            started = time.perf_counter()
+            seen[n % len(seen)] = store.update_segment(replace(before, note=f"n{n}"), expected=before)
+            latencies.append((time.perf_counter() - started) * 1000)
+    _line("one client alone: edit latency p50", statistics.median(latencies), "ms", "-", edits=edits)
+    _line("one client alone: edit latency p95", _percentile(latencies, 0.95), "ms", "-", edits=edits)
+
+
 # -- listing and import ---------------------------------------------------------------------
 def _stores(server: PgServer, folder: Path, name: str) -> dict[str, BaseStore]:
     url = server.create_database(name)
@@ -216,12 +233,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10 s of clients, 10,000 rows, one run")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=["edits", "listing", "import", "clients"], help="one part only")
     args = parser.parse_args()
     seconds, count, runs = (10.0, 10_000, 1) if args.quick else (60.0, 100_000, args.runs)
     with PgServer(durable=True) as server, tempfile.TemporaryDirectory(prefix="bench-pg-") as tmp:
-        bench_listing(server, Path(tmp), max(runs, 3))
-        bench_import(server, Path(tmp), count, runs)
-        bench_clients(server, seconds)
+        if args.only in (None, "edits"):
+            bench_single_edits(server, 100 if args.quick else 500)
+        if args.only in (None, "listing"):
+            bench_listing(server, Path(tmp), max(runs, 3))
+        if args.only in (None, "import"):
+            bench_import(server, Path(tmp), count, runs)
+        if args.only in (None, "clients"):
+            bench_clients(server, seconds)
     _line("load average (1 min) while measuring", os.getloadavg()[0], "", "-", cpus=os.cpu_count())
 
 

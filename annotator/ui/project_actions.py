@@ -14,6 +14,7 @@ from annotator.formats.eaf.document import EafImportError
 from annotator.project import exchange
 from annotator.project.errors import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS
 from annotator.project.exchange import ImportReport
+from annotator.project.places import media_root
 from annotator.project.project import InspectedVideo, Project
 from annotator.resources import vocabulary_path
 from annotator.ui.background import TaskRunner
@@ -53,7 +54,7 @@ class ProjectActions:
         """Open the project at ``path`` (a folder or a ``postgresql://`` URL); a broken one
         leaves the window as it was."""
         try:
-            project = Project.open(path, self.workspace.settings.media_root or None)
+            project = Project.open(path, media_root(setting=self.workspace.settings.media_root or None))
         except Exception as error:
             QMessageBox.critical(self._parent, "Open project", str(error))
             return False

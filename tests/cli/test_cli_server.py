@@ -23,6 +23,10 @@ def _session(run, project: str, clip: Path, work: Path, media: Path) -> list[str
     work.mkdir()
     source = work / "in.csv"
     source.write_text(ROWS)
+    bad = work / "bad.csv"  # its third row ends past the video: refused whole, nothing written
+    bad.write_text(
+        "video,label,start_frame,end_frame\nnumbered_25.mp4,driving,1,5\nnumbered_25.mp4,driving,10,500\n"
+    )
     root = ["--media-root", media]
     outputs = []
     for args in (
@@ -36,6 +40,7 @@ def _session(run, project: str, clip: Path, work: Path, media: Path) -> list[str
         ["export", project, "--format", "vtt", "--video", clip.name, "-o", work / "out.vtt"],
         ["export", project, "--status", "approved"],
         ["import", project, source],
+        ["import", project, bad],
         ["export", project],
     ):
         result = run(*root, *args)
@@ -64,6 +69,7 @@ def test_the_contract_prints_the_same_on_a_url_as_on_a_folder(
     server = _session(run, pg_url, clip_25fps, tmp_path / "b", tmp_path)
     assert "import -> 0\nimported 3 segments" in folder[3]  # the sessions did the work
     assert "exported 6 segments" in folder[-4]  # imported twice (rows without ids are new rows)
+    assert "import -> 2\nError: bad.csv line 3, field end_frame" in folder[-5]
     assert server == folder
 
 
@@ -96,3 +102,19 @@ def test_a_bad_url_is_one_line_and_exit_2(run, pg_server, url: str, message: str
     assert message in result.output
     assert result.output.count("\n") == 1
     assert "Traceback" not in result.output
+
+
+def test_the_media_root_comes_from_the_environment_and_caches_stay_on_this_machine(
+    run, pg_url: str, clip_25fps: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.project.project import Project
+
+    monkeypatch.setenv("ANNOTATOR_MEDIA_ROOT", str(clip_25fps.parent))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    run("new", pg_url)
+    result = run("add-video", pg_url, clip_25fps)
+    assert result.output == f"added {clip_25fps.name}: 100 frames at 25 fps\n"
+    with Project.open(pg_url) as opened:
+        assert opened.cache.root == tmp_path / "cache" / "annotator" / "media"
+        assert opened.video_path(opened.store.videos()[0]) == clip_25fps
+    assert any((tmp_path / "cache" / "annotator" / "media").iterdir())  # the probe result
