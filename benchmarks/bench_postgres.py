@@ -186,6 +186,42 @@ def bench_single_edits(server: PgServer, edits: int) -> None:
     _line("one client alone: edit latency p95", _percentile(latencies, 0.95), "ms", "-", edits=edits)
 
 
+SEARCH_WORDS = [
+    "crowd",
+    "laughs",
+    "joke",
+    "wheel",
+    "kim",
+    "visit",
+    "dinner",
+    "gift",
+    "horse",
+    "dogs",
+    "car",
+    "state",
+    "leader",
+    "talks",
+    "smile",
+    "wave",
+]
+QUERIES = ("laugh", 'label:"label 3"', '"state leader"', "kim dinner horse", "status:approved")
+
+
+def bench_search(server: PgServer, count: int) -> None:
+    """``search`` on the server (word starts by regular expression, no index), 5 queries."""
+    from annotator.domain.search_query import parse_query
+
+    url = server.create_database("search")
+    with PgProjectStore.create(url, _vocabulary(), media_root=Path(".")) as store:
+        rng = random.Random(1)
+        notes = (" ".join(rng.choices(SEARCH_WORDS, k=rng.randrange(0, 8))) for _ in range(count))
+        rows = _segments(_add_video(store), count, 2)
+        store.add_segments([replace(s, note=n) for s, n in zip(rows, notes, strict=False)])
+        for text in QUERIES:
+            timing = timed(lambda text=text: store.search(parse_query(text)), 5)
+            emit(f"search {count:,} segments on the server: {text}", timing, command=COMMAND)
+
+
 # -- listing and import ---------------------------------------------------------------------
 def _stores(server: PgServer, folder: Path, name: str) -> dict[str, BaseStore]:
     url = server.create_database(name)
@@ -233,7 +269,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10 s of clients, 10,000 rows, one run")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=["edits", "listing", "import", "clients"], help="one part only")
+    parser.add_argument(
+        "--only", choices=["edits", "listing", "import", "search", "clients"], help="one part"
+    )
     args = parser.parse_args()
     seconds, count, runs = (10.0, 10_000, 1) if args.quick else (60.0, 100_000, args.runs)
     with PgServer(durable=True) as server, tempfile.TemporaryDirectory(prefix="bench-pg-") as tmp:
@@ -243,6 +281,8 @@ def main() -> None:
             bench_listing(server, Path(tmp), max(runs, 3))
         if args.only in (None, "import"):
             bench_import(server, Path(tmp), count, runs)
+        if args.only in (None, "search"):
+            bench_search(server, count)
         if args.only in (None, "clients"):
             bench_clients(server, seconds)
     _line("load average (1 min) while measuring", os.getloadavg()[0], "", "-", cpus=os.cpu_count())

@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.domain.label import Label, Vocabulary
 from annotator.domain.search_query import SearchQuery
 from annotator.domain.segment import Review, Segment
-from annotator.storage import label_table, review_table, segment_table
+from annotator.storage import label_table, pg_search, review_table, segment_table
 from annotator.storage.connection import Connection
 from annotator.storage.database import utc_now
 from annotator.storage.errors import ProjectExistsError, StoreError, StoreVersionError
@@ -156,9 +156,8 @@ class PgProjectStore(BaseStore):
         return {review.segment_id: review for review in map(review_table.from_row, rows)}
 
     def search(self, query: SearchQuery, proposals: str = "exclude", limit: int = 200) -> list[SearchHit]:
-        raise StoreError(
-            f"{self.location}: search runs on local projects; take a copy first (annotator copy URL FOLDER)"
-        )
+        """Segments ``query`` finds, best first (``pg_search``: word starts, ranked by field)."""
+        return pg_search.search(self._db, query, proposals, limit)
 
 
 def init_schema(db: PgDatabase, conn: Connection, name: str, vocabulary: str) -> None:

@@ -120,7 +120,7 @@ class ProjectStore(BaseStore):
         names = ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "user_version")
         return {name: self._db.scalar(f"PRAGMA {name}") for name in names}
 
-    def _bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
+    def bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
         return search_index.indexed_after(cast(sqlite3.Connection, conn), rows)
 
     def latest_reviews_of(self, segment_ids: Iterable[str]) -> dict[str, Review]:

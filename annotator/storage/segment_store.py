@@ -41,7 +41,7 @@ class SegmentStore:
         """
         with self._db.transaction() as conn:
             segment_table.check_references(conn, segments)
-            with self._bulk_insert(conn, len(segments)):
+            with self.bulk_insert(conn, len(segments)):
                 self._insert_segments(conn, segments)
 
     def update_segment(self, segment: Segment, expected: Segment | None = None) -> Segment:
@@ -221,7 +221,7 @@ class SegmentStore:
     def _insert_segments(self, conn: Connection, segments: Sequence[Segment]) -> None:
         segment_table.insert_many(conn, segments, utc_now())
 
-    def _bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
+    def bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
         """Wraps an insert of ``rows`` segments (SQLite indexes a large one for search after)."""
         return nullcontext()
 

@@ -43,6 +43,9 @@ def test_share_then_copy_keeps_everything(run, filled: Path, pg_url: str, tmp_pa
     copied = run("copy", pg_url, tmp_path / "home")
     assert copied.exit_code == 0, copied.output
     assert run("export", tmp_path / "home").stdout == original
+    found = run("search", tmp_path / "home", "cheers").stdout  # the copy's search index is whole
+    assert found == run("search", filled, "cheers").stdout
+    assert "laughter" in found
     with Project.open(filled) as a, Project.open(tmp_path / "home") as b:
         assert b.store.segments(include_deleted=True) == a.store.segments(include_deleted=True)
         assert b.store.reviews() == a.store.reviews()
@@ -59,11 +62,11 @@ def _fail_at_reviews(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Make the copy fail writing reviews, after videos, labels and segments were written."""
     real, written = transfer.copy_table, []
 
-    def failing(source, conn, table, rebase):
+    def failing(source, target, table, rebase):
         if table == "reviews":
             raise StoreError("no space left on device (a test's failure)")
         written.append(table)
-        return real(source, conn, table, rebase)
+        return real(source, target, table, rebase)
 
     monkeypatch.setattr(transfer, "copy_table", failing)
     return written

@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from pg_server import PgServer
 
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.label import Vocabulary
@@ -84,3 +85,34 @@ def test_an_edit_refused_as_stale_is_not_pushed_and_refreshes_the_views(
     assert ana.undo_stack.count() == 1  # only the add
     kept = ana.segment(segment.id)
     assert (kept.start_frame, kept.note) == (10, "bo's")
+
+
+def test_an_edit_while_the_server_is_away_fails_visibly_and_is_not_shown(
+    pair: tuple[AnnotationDocument, AnnotationDocument], pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana, _ = pair
+    segment = ana.add_segment(1, 1, 10, 20)
+    heard: list[object] = []
+    refused: list[str] = []
+    ana.segment_changed.connect(lambda old, new: heard.append(new))
+    ana.command_refused.connect(refused.append)
+    store = ana.store
+    assert isinstance(store, PgProjectStore)
+    update = store.update_segment
+
+    def dropped_first(*args: object) -> object:  # the server ends the connection mid-edit
+        with pg_server.admin() as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (store.backend_pid,))
+        return update(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "update_segment", dropped_first)
+    ana.set_bounds(segment.id, 12, 22)
+    monkeypatch.undo()
+    assert len(refused) == 1
+    assert "was not saved" in refused[0]
+    assert "lost the connection" in refused[0]
+    assert heard == []
+    assert ana.undo_stack.count() == 1  # the add only
+    assert (ana.segment(segment.id).start_frame, store.database.reconnects) == (10, 1)  # back on its own
+    ana.set_bounds(segment.id, 12, 22)
+    assert ana.segment(segment.id).start_frame == 12

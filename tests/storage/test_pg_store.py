@@ -104,9 +104,24 @@ def test_a_restored_label_keeps_its_id_and_new_ones_follow(store: PgProjectStore
     assert (store.add_label(Label("after")).id or 0) > (extra.id or 0)
 
 
-@pytest.mark.postgresql_only
-def test_search_says_where_it_runs(store: PgProjectStore) -> None:
-    from annotator.domain.search_query import parse_query
+def test_an_older_schema_is_brought_forward_in_one_transaction(
+    pg_url: str, vocabulary: Vocabulary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.storage import pg_store
 
-    with pytest.raises(StoreError, match="search runs on local projects"):
-        store.search(parse_query("laughter"))
+    with PgProjectStore.create(pg_url, vocabulary, media_root=tmp_path):
+        pass
+
+    def add_column(conn: object) -> None:
+        conn.execute("ALTER TABLE labels ADD COLUMN shortcut_hint TEXT NOT NULL DEFAULT ''")  # type: ignore[attr-defined]
+
+    def fails(conn: object) -> None:
+        raise StoreError("step 3 cannot run (a test's failure)")
+
+    monkeypatch.setattr(pg_store, "PG_MIGRATIONS", (*pg_store.PG_MIGRATIONS, add_column, fails))
+    with pytest.raises(StoreError, match="step 3 cannot run"):
+        PgProjectStore.open(pg_url, media_root=tmp_path)
+    monkeypatch.setattr(pg_store, "PG_MIGRATIONS", (*pg_store.PG_MIGRATIONS[:2],))
+    with PgProjectStore.open(pg_url, media_root=tmp_path) as store:  # step 2 was rolled back: runs again
+        assert store.meta_get("schema_version") == "2"
+        assert store.raw_rows("labels", "shortcut_hint")[0] == ("",)
