@@ -42,6 +42,9 @@ def _session(run, project: str, clip: Path, work: Path, media: Path) -> list[str
         ["import", project, source],
         ["import", project, bad],
         ["export", project],
+        ["stats", project, "--by", "annotator"],
+        ["search", project, "laugh"],
+        ["search", project, "status:rejected"],
     ):
         result = run(*root, *args)
         outputs.append(f"{args[0]} -> {result.exit_code}\n{result.output}")
@@ -68,8 +71,10 @@ def test_the_contract_prints_the_same_on_a_url_as_on_a_folder(
     folder = _session(run, str(tmp_path / "proj"), clip_25fps, tmp_path / "a", tmp_path)
     server = _session(run, pg_url, clip_25fps, tmp_path / "b", tmp_path)
     assert "import -> 0\nimported 3 segments" in folder[3]  # the sessions did the work
-    assert "exported 6 segments" in folder[-4]  # imported twice (rows without ids are new rows)
-    assert "import -> 2\nError: bad.csv line 3, field end_frame" in folder[-5]
+    assert "exported 6 segments" in folder[-7]  # imported twice (rows without ids are new rows)
+    assert "import -> 2\nError: bad.csv line 3, field end_frame" in folder[-8]
+    assert folder[-5].count("laughter") == 2  # search: both laughter segments
+    assert folder[-4].count("greeting/handshake") == 2  # both rejected ones
     assert server == folder
 
 
