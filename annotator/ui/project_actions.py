@@ -5,16 +5,17 @@ Slow parts (probing a video) run off the GUI thread; store writes happen on it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from annotator.domain.label import Vocabulary
 from annotator.formats.eaf.document import EafImportError
 from annotator.project import exchange
 from annotator.project.errors import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS
 from annotator.project.exchange import ImportReport
-from annotator.project.places import media_root
+from annotator.project.places import MEDIA_ROOT_ENV, media_root
 from annotator.project.project import InspectedVideo, Project
 from annotator.resources import vocabulary_path
 from annotator.ui.background import TaskRunner
@@ -65,6 +66,26 @@ class ProjectActions:
         folder = QFileDialog.getExistingDirectory(self._parent, "Open project folder")
         if folder:
             self.open_project(Path(folder))
+
+    def open_server_project_dialog(self) -> None:
+        """Ask for a team project's URL (never a password) and, the first time, for this
+        machine's media folder (kept in the settings), then open it."""
+        url, ok = QInputDialog.getText(
+            self._parent,
+            "Open team project",
+            "Project on a PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME\n"
+            "(the password comes from ~/.pgpass or PGPASSWORD, never from here):",
+            text="postgresql://",
+        )
+        if not ok or not url.strip():
+            return
+        settings = self.workspace.settings
+        if not settings.media_root and not os.environ.get(MEDIA_ROOT_ENV):
+            folder = QFileDialog.getExistingDirectory(self._parent, "Where are this machine's videos?")
+            if not folder:
+                return
+            settings.media_root = folder
+        self.open_project(url.strip())
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

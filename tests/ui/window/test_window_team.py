@@ -52,3 +52,33 @@ def test_a_second_clients_segment_appears_in_the_open_window(
         model = window.views.table.model
         qtbot.waitUntil(lambda: model.status_of(segment.id) == "approved", timeout=5000)
     qtbot.waitUntil(lambda: window.others_label.text() == "no one else here", timeout=8000)
+
+
+def test_file_open_team_project_asks_the_url_and_once_the_media_folder(
+    qtbot, settings: AppSettings, pg_url: str, clip_25fps: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    monkeypatch.delenv("ANNOTATOR_MEDIA_ROOT", raising=False)
+    with Project.create(pg_url, Vocabulary.load(vocabulary_path("state-tv")), clip_25fps.parent) as made:
+        made.add_video(clip_25fps)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: (asked.append("url"), (f" {pg_url} ", True))[1]
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        lambda *a, **k: (asked.append("folder"), str(clip_25fps.parent))[1],
+    )
+    window = MainWindow(settings=settings, ask_names=False)
+    qtbot.addWidget(window)
+    window.keys.actions["Open team project…"].trigger()
+    assert window.workspace.project is not None
+    assert window.windowTitle() == f"Annotator — {pg_url.rsplit('/', 1)[1]}"
+    assert window.workspace.missing == set()  # the video found under the media folder
+    assert settings.media_root == str(clip_25fps.parent)
+    assert settings.recent_projects()[0] == pg_url
+    window.keys.actions["Open team project…"].trigger()  # the media folder is known now
+    assert asked == ["url", "folder", "url"]
+    window.close()
