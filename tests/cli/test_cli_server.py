@@ -99,10 +99,20 @@ def test_a_server_project_stores_paths_under_the_media_root(
     [
         ("postgresql://annotator@127.0.0.1:{port}/missing", "has no database 'missing'"),
         ("postgresql://annotator:pw@127.0.0.1:{port}/x", "a password does not belong in the URL"),
+        ("postgresql://alice@127.0.0.1:{port}/postgres", "the server refused the password for user 'alice'"),
+        ("postgresql://annotator@127.0.0.1:{free}/x", "no server answers at 127.0.0.1:{free}"),
     ],
 )
-def test_a_bad_url_is_one_line_and_exit_2(run, pg_server, url: str, message: str) -> None:
-    result = run("labels", url.format(port=pg_server.port))
+def test_a_bad_url_is_one_line_and_exit_2(
+    run, pg_server, url: str, message: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pg_server import free_port
+
+    monkeypatch.setenv("PGPASSWORD", "not the password")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    free = free_port()
+    url, message = url.format(port=pg_server.port, free=free), message.format(free=free)
+    result = run("labels", url)
     assert result.exit_code == 2
     assert message in result.output
     assert result.output.count("\n") == 1
