@@ -15,12 +15,12 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import make_conninfo
 
-from annotator.storage.pg_database import CONNECT_TIMEOUT_S
 from annotator.storage.pg_schema import CHANNEL
 from annotator.storage.server_url import ServerUrl
 
-EVERYTHING = "*"
-PING_S = 0.5  # after a reconnection: what changed meanwhile is not known
+EVERYTHING = "*"  # after a reconnection: what changed meanwhile is not known
+PING_S = 0.5
+LISTEN_CONNECT_TIMEOUT_S = 3  # libpq's minimum is 2 s
 
 
 class ChangeListener:
@@ -32,12 +32,19 @@ class ChangeListener:
         self._conn: psycopg.Connection[Any] | None = None
         self._lost = False
         self._pinged = 0.0
+        self._failures = 0
+        self._retry_at = 0.0
+
+    @property
+    def in_touch(self) -> bool:
+        """Whether the listener's connection is up (False while the server is away)."""
+        return self._conn is not None and not self._conn.broken
 
     def _connect(self) -> psycopg.Connection[Any]:
         conn = psycopg.connect(
             make_conninfo(**self._url.conninfo()),
             autocommit=True,
-            connect_timeout=CONNECT_TIMEOUT_S,
+            connect_timeout=LISTEN_CONNECT_TIMEOUT_S,
             application_name="annotator listener",
         )
         conn.execute(f"LISTEN {CHANNEL}")
@@ -59,11 +66,18 @@ class ChangeListener:
         ):
             self._drop()
         if self._conn is None:
+            if time.monotonic() < self._retry_at:
+                return set()
             try:
                 self._conn = self._connect()
             except psycopg.Error:
+                # The poll runs on the window's thread: wait longer between attempts (0.5 s,
+                # 1 s, ... 16 s) so an unreachable server does not stall the window.
                 self._lost = True
+                self._failures += 1
+                self._retry_at = time.monotonic() + min(16.0, PING_S * 2 ** (self._failures - 1))
                 return set()
+            self._failures = 0
             self._pinged = time.monotonic()
             if self._lost:
                 self._lost = False

@@ -116,7 +116,10 @@ class PgProjectStore(BaseStore):
         return self._listener.poll()
 
     def others_connected(self) -> list[str]:
-        """The names other clients of this project gave (``set_client_name``), sorted."""
+        """The names other clients of this project gave (``set_client_name``), sorted; none
+        asked for while the listener is out of touch (the server away: no waiting on it)."""
+        if self._listener is not None and not self._listener.in_touch:
+            return []
         rows = self._db.query(
             "SELECT DISTINCT substr(application_name, 12) FROM pg_stat_activity WHERE datname = "
             "current_database() AND pid <> pg_backend_pid() AND application_name LIKE 'annotator: %'"

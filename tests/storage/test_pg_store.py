@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,25 @@ def test_an_older_schema_is_brought_forward_in_one_transaction(
     with PgProjectStore.open(pg_url, media_root=tmp_path) as store:  # step 2 was rolled back: runs again
         assert store.meta_get("schema_version") == "2"
         assert store.raw_rows("labels", "shortcut_hint")[0] == ("",)
+
+
+def test_the_listener_waits_longer_between_attempts_while_the_server_is_away() -> None:
+    from annotator.storage.pg_listen import PING_S, ChangeListener
+
+    listener = ChangeListener(parse_server_url(f"postgresql://ann@127.0.0.1:{free_port()}/db"), own_pid=1)
+    attempts: list[float] = []
+    real = listener._connect
+
+    def counted() -> object:
+        attempts.append(time.monotonic())
+        return real()
+
+    listener._connect = counted  # type: ignore[method-assign]
+    deadline = time.monotonic() + 2.5 * PING_S * 4
+    while time.monotonic() < deadline:
+        assert listener.poll() == set()
+        time.sleep(0.02)
+    gaps = [b - a for a, b in itertools.pairwise(attempts)]
+    assert 2 <= len(attempts) <= 5  # not one per poll (there were ~200 polls)
+    assert all(later >= earlier for earlier, later in itertools.pairwise(gaps))
+    assert not listener.in_touch
