@@ -22,7 +22,16 @@ from pathlib import Path
 
 import psycopg
 
-BIN = Path(os.environ.get("ANNOTATOR_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _server_bin() -> Path:
+    """Debian's server programs: ``ANNOTATOR_PG_BIN``, else the newest installed (15 here)."""
+    if os.environ.get("ANNOTATOR_PG_BIN"):
+        return Path(os.environ["ANNOTATOR_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+BIN = _server_bin()
 SUPERUSER = "annotator"
 PASSWORD_USER, PASSWORD = "alice", "wonderland-7"
 TIMEOUT_S = 60
