@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from annotator.domain.label import Label
+from annotator.domain.segment import Segment
 from annotator.project.project import Project
 from annotator.storage import transfer
 from annotator.storage.errors import StoreError
@@ -111,3 +112,23 @@ def test_copy_refuses_a_folder_with_a_project(run, filled: Path, pg_url: str) ->
     assert result.exit_code == 2
     assert "a project (or a file) is already there" in result.output
     assert (filled / "annotations.db").read_bytes() == before
+
+
+def test_merge_a_folder_into_a_shared_project_and_agreement_on_it(
+    run, filled: Path, pg_url: str, tmp_path: Path
+) -> None:
+    assert run("share", filled, pg_url).exit_code == 0
+    theirs = tmp_path / "theirs"
+    assert run("copy", pg_url, theirs).exit_code == 0
+    with Project.open(theirs) as opened:  # ben codes one more at home
+        label = opened.store.label_by_name("laughter")
+        assert label is not None
+        assert label.id is not None
+        opened.store.add_segment(Segment(1, label.id, 85, 95, id="ben-1", annotator="ben"))
+    merged = run("merge", pg_url, theirs)
+    assert merged.exit_code == 0, merged.output
+    assert "1 new segments, 0 replaced by their version, 3 unchanged, 0 conflicts" in merged.output
+    assert run("export", pg_url).stdout == run("export", theirs).stdout
+    on_server = run("agreement", pg_url, "--coders", "ann,ben")
+    assert on_server.exit_code == 0, on_server.output
+    assert on_server.output == run("agreement", theirs, "--coders", "ann,ben").output
