@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 NO_DISPLAY_MESSAGE = (
     "annotator: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -24,7 +26,29 @@ def display_problem(environ: dict[str, str] | None = None, platform: str = sys.p
     return NO_DISPLAY_MESSAGE
 
 
-def run_app(project: Path | None = None, argv: list[str] | None = None) -> int:
+def report_lost_server(show: Callable[[str], None]) -> Callable[[], None]:
+    """Show in the window a lost server that a view met while reading (a team project whose
+    server went away): Qt hands an exception raised in a slot to ``sys.excepthook``. Other
+    exceptions go on to the hook there was. Returns what puts that hook back."""
+    from annotator.storage.errors import StoreConnectionError
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, StoreConnectionError):
+            show(f"{error} The window shows what it last read; it refreshes when the server is back.")
+            return
+        previous(kind, error, trace)
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def run_app(project: Path | str | None = None, argv: list[str] | None = None) -> int:
     """Open the main window (on ``project`` if given) and run until it closes."""
     problem = display_problem()
     if problem:
@@ -38,6 +62,7 @@ def run_app(project: Path | None = None, argv: list[str] | None = None) -> int:
     app.setOrganizationName("Annotator")
     app.setApplicationName("Annotator")
     window = MainWindow()
+    report_lost_server(lambda message: window.statusBar().showMessage(message, 15000))
     window.show()
     if project is not None:
         window.project_actions.open_project(project)

@@ -6,6 +6,7 @@ nothing half-written (imports are all or nothing).
 
 from __future__ import annotations
 
+import os
 import sys
 from fractions import Fraction
 from pathlib import Path
@@ -17,7 +18,8 @@ from annotator.cli_analysis import propose, shots, sounds
 from annotator.cli_merge import merge
 from annotator.cli_outputs import clips, sheet
 from annotator.cli_reports import search, stats
-from annotator.cli_support import UserError, fails_cleanly, open_project
+from annotator.cli_support import PROJECT, UserError, fails_cleanly, media_root_option, open_project
+from annotator.cli_team import copy, share
 from annotator.domain.label import Vocabulary
 from annotator.domain.timecode import format_smpte
 from annotator.project.errors import EXPORT_FORMATS, IMPORT_FORMATS
@@ -26,41 +28,53 @@ from annotator.resources import vocabulary_path
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="annotator")
-def cli() -> None:
+@click.option(
+    "--media-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where this machine keeps a server project's videos (default: $ANNOTATOR_MEDIA_ROOT, else here).",
+)
+def cli(media_root: Path | None) -> None:
     """Annotator: frame-exact labelling and review of news footage.
 
-    Run `annotator PROJECT` (or `annotator gui PROJECT`) to open the window.
+    Run `annotator PROJECT` (or `annotator gui PROJECT`) to open the window. PROJECT is a
+    folder or a team project on PostgreSQL, postgresql://USER@HOST[:PORT]/DBNAME (the
+    password comes from ~/.pgpass or PGPASSWORD, never the URL).
     """
 
 
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path), required=False)
-def gui(project: Path | None) -> None:
+@click.argument("project", type=PROJECT, required=False)
+def gui(project: Path | str | None) -> None:
     """Open the annotation window, on PROJECT if given."""
     from annotator.app import run_app
+    from annotator.project.places import MEDIA_ROOT_ENV
+
+    if media_root_option():  # it outranks the app's setting, as the environment does
+        os.environ[MEDIA_ROOT_ENV] = str(media_root_option())
 
     sys.exit(run_app(project))
 
 
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option(
     "--vocabulary", default="state-tv", show_default=True, help="A bundled vocabulary or a JSON file."
 )
 @fails_cleanly
-def new(project: Path, vocabulary: str) -> None:
-    """Create an empty project in the folder PROJECT."""
+def new(project: Path | str, vocabulary: str) -> None:
+    """Create an empty project in the folder PROJECT, or in the empty database a URL names."""
     from annotator.project.project import Project
 
-    with Project.create(project, Vocabulary.load(vocabulary_path(vocabulary))) as created:
-        click.echo(f"created {created.store.db_path}")
+    vocab = Vocabulary.load(vocabulary_path(vocabulary))
+    with Project.create(project, vocab, media_root_option()) as created:
+        click.echo(f"created {created.store.location}")
 
 
 @cli.command("add-video")
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("videos", nargs=-1, required=True, type=click.Path(path_type=Path))
 @fails_cleanly
-def add_video(project: Path, videos: tuple[Path, ...]) -> None:
+def add_video(project: Path | str, videos: tuple[Path, ...]) -> None:
     """Probe VIDEOS and add them to PROJECT (each one fully or not at all)."""
     with open_project(project) as opened:
         for path in videos:
@@ -115,9 +129,9 @@ def frame(video: Path, n: int, output: Path) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @fails_cleanly
-def labels(project: Path) -> None:
+def labels(project: Path | str) -> None:
     """List PROJECT's vocabulary: key, name, kind, colour, description."""
     with open_project(project) as opened:
         for label in opened.store.labels():
@@ -129,7 +143,7 @@ def labels(project: Path) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--format", "format_", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (CSV: default stdout).")
 @click.option("--video", help="Only this video (file name, path or id); eaf/vtt/srt need one.")
@@ -146,7 +160,7 @@ def labels(project: Path) -> None:
 )
 @fails_cleanly
 def export(
-    project: Path,
+    project: Path | str,
     format_: str,
     output: Path | None,
     video: str | None,
@@ -168,7 +182,7 @@ def export(
 
 
 @cli.command("import")
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--format", "format_", type=click.Choice(IMPORT_FORMATS), default=None, help="Default: by extension."
@@ -188,7 +202,7 @@ def export(
 )
 @fails_cleanly
 def import_(
-    project: Path,
+    project: Path | str,
     file: Path,
     format_: str | None,
     video: str | None,
@@ -236,5 +250,5 @@ def _fps(fps: Fraction) -> str:
     return f"{float(fps):.3f}".rstrip("0").rstrip(".")
 
 
-for _command in (shots, sounds, propose, agreement, merge, search, stats, sheet, clips):
+for _command in (shots, sounds, propose, agreement, merge, search, stats, sheet, clips, share, copy):
     cli.add_command(_command)

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
-from annotator.cli_support import fails_cleanly, open_project
+from annotator.cli_support import PROJECT, fails_cleanly, open_project
 
 FORMATS = ("text", "json", "csv")
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option(
     "--coders", required=True, metavar="A,B[,C...]", help="Annotators to compare; A is the reference."
 )
@@ -30,7 +30,7 @@ FORMATS = ("text", "json", "csv")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
 @fails_cleanly
 def agreement(
-    project: Path,
+    project: Path | str,
     coders: str,
     videos: tuple[str, ...],
     labels: str | None,

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from annotator.cli_support import fails_cleanly, interruptible, open_project, progress_on_stderr
+from annotator.cli_support import PROJECT, fails_cleanly, interruptible, open_project, progress_on_stderr
 
 SHOT_COLUMNS = ("frame", "kind", "start_frame", "end_frame", "score")
 SOUND_COLUMNS = ("start_frame", "end_frame", "kind", "score")
@@ -80,13 +80,15 @@ def sounds(video: Path, fmt: str, output: Path | None) -> None:
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--video", help="Only this video (file name, path or id); default: every video.")
 @click.option("--shots", "with_shots", is_flag=True, help="Propose each shot (cut to cut).")
 @click.option("--sounds", "with_sounds", is_flag=True, help="Propose speech, loud non-speech and silence.")
 @click.option("--like", metavar="LABEL", help="Propose the 10 stretches most like the segments coded LABEL.")
 @fails_cleanly
-def propose(project: Path, video: str | None, with_shots: bool, with_sounds: bool, like: str | None) -> None:
+def propose(
+    project: Path | str, video: str | None, with_shots: bool, with_sounds: bool, like: str | None
+) -> None:
     """Store proposals (source = proposal) in PROJECT; proposing again adds nothing twice."""
     from annotator.project.import_plan import write_import
     from annotator.project.propose import ProposalRequest

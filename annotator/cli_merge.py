@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
-from annotator.cli_support import UserError, fails_cleanly, open_project
+from annotator.cli_support import PROJECT, UserError, fails_cleanly, open_project
 
 PREFER = ("newer", "ours", "theirs")
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("others", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--prefer",
@@ -26,7 +26,7 @@ PREFER = ("newer", "ours", "theirs")
 )
 @click.option("--dry-run", is_flag=True, help="Say what would happen; write nothing.")
 @fails_cleanly
-def merge(project: Path, others: tuple[Path, ...], prefer: str | None, dry_run: bool) -> None:
+def merge(project: Path | str, others: tuple[Path, ...], prefer: str | None, dry_run: bool) -> None:
     """Merge OTHERS (project folders or project JSON exports) into PROJECT: segments by id,
     labels by name, videos by fingerprint, reviews as history."""
     from annotator.project.merge import merge_files

@@ -9,7 +9,14 @@ from typing import Any, TypeVar
 
 import click
 
-from annotator.cli_support import UserError, fails_cleanly, interruptible, open_project, progress_on_stderr
+from annotator.cli_support import (
+    PROJECT,
+    UserError,
+    fails_cleanly,
+    interruptible,
+    open_project,
+    progress_on_stderr,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,7 +43,7 @@ def selection_options(command: F) -> F:
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @selection_options
 @click.option("--group-by", type=click.Choice(["video", "label"]), default="video", show_default=True)
 @click.option(
@@ -49,7 +56,7 @@ def selection_options(command: F) -> F:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
 @fails_cleanly
 def sheet(
-    project: Path,
+    project: Path | str,
     query: str | None,
     video: str | None,
     status: str | None,
@@ -79,7 +86,7 @@ def sheet(
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @selection_options
 @click.option("--preroll", type=float, default=0.0, show_default=True, help="Seconds before each segment.")
 @click.option("--postroll", type=float, default=0.0, show_default=True, help="Seconds after each segment.")
@@ -88,7 +95,7 @@ def sheet(
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Folder for the clips.")
 @fails_cleanly
 def clips(
-    project: Path,
+    project: Path | str,
     query: str | None,
     video: str | None,
     status: str | None,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli_support import UserError, fails_cleanly, open_project
+from annotator.cli_support import PROJECT, UserError, fails_cleanly, open_project
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--by", type=click.Choice(["label", "video", "annotator"]), default="label", show_default=True)
 @click.option(
     "--format",
@@ -31,7 +31,7 @@ from annotator.cli_support import UserError, fails_cleanly, open_project
 )
 @fails_cleanly
 def stats(
-    project: Path,
+    project: Path | str,
     by: str,
     fmt: str,
     output: Path | None,
@@ -73,7 +73,7 @@ Example: annotator search proj 'laugh video:kim* status:approved'"""
 
 
 @click.command(help=SEARCH_HELP)
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("query")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True
@@ -83,7 +83,7 @@ Example: annotator search proj 'laugh video:kim* status:approved'"""
     "--proposals", type=click.Choice(["exclude", "include", "only"]), default="exclude", show_default=True
 )
 @fails_cleanly
-def search(project: Path, query: str, fmt: str, limit: int, proposals: str) -> None:
+def search(project: Path | str, query: str, fmt: str, limit: int, proposals: str) -> None:
     from annotator.formats.reports.search_results import SEARCH_WRITERS
     from annotator.project.search import search as find
 

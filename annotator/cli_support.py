@@ -43,11 +43,34 @@ if TYPE_CHECKING:
     from annotator.project.project import Project
 
 
-def open_project(path: Path) -> Project:
+class ProjectArgument(click.ParamType):
+    """A PROJECT argument: a folder (or its ``.db``) as a Path, or a ``postgresql://`` URL as
+    text (a Path would fold its ``//``)."""
+
+    name = "PROJECT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        text = str(value)
+        return text if text.lower().startswith(("postgresql://", "postgres://")) else Path(text)
+
+
+PROJECT = ProjectArgument()
+
+
+def media_root_option() -> str | None:
+    """``annotator --media-root DIR ...``: where this machine keeps a server project's media."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return None
+    value = context.find_root().params.get("media_root")
+    return str(value) if value else None
+
+
+def open_project(path: Path | str) -> Project:
     """Open a project; imported here so ``annotator gui`` starts without the CLI's weight."""
     from annotator.project.project import Project
 
-    return Project.open(path)
+    return Project.open(path, media_root_option())
 
 
 class UserError(click.ClickException):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -15,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A stuck test fails within minutes with every thread's native and Python stack.
 from analysis_clips import VFR_LATE, make_shot_clip, make_sound_clip
 from hang_watchdog import pytest_configure, pytest_runtest_protocol, pytest_unconfigure  # noqa: F401
+from pg_server import PgServer
+from pg_server import available as pg_server_available
 
 from annotator.media.synthetic import make_numbered_clip
 from annotator.media.synthetic_containers import (
@@ -28,6 +31,7 @@ from annotator.media.synthetic_containers import (
     make_wrapping_ts,
 )
 
+_DATABASE_NUMBERS = itertools.count()
 MPEG4_B_FRAMES = ("-c:v", "mpeg4", "-q:v", "4", "-g", "12", "-bf", "2")  # open GOPs, as Xvid AVIs have
 
 
@@ -147,3 +151,21 @@ def shot_clip_vfr_late(clips_dir: Path) -> Path:
 def sound_clip(clips_dir: Path) -> Path:
     """Silence, speech, a quiet noise bed and a loud burst at known times (``analysis_clips``)."""
     return make_sound_clip(clips_dir)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL 15 server of the session's own (tests/pg_server.py), stopped at its end."""
+    if not pg_server_available():
+        pytest.fail("PostgreSQL 15 is not installed: run scripts/setup as root (Debian's postgresql)")
+    with PgServer() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a new, empty database on the session's server, dropped after the test."""
+    name = f"t{next(_DATABASE_NUMBERS)}_{os.getpid()}"
+    url = pg_server.create_database(name)
+    yield url
+    pg_server.drop_database(name)

@@ -30,7 +30,7 @@ from annotator.editing.edit_group_command import EditGroupCommand
 from annotator.editing.import_command import ImportCommand
 from annotator.editing.write_through import WriteThrough
 from annotator.project.import_plan import ImportPlan, ImportReport
-from annotator.storage.errors import StoreError
+from annotator.storage.errors import StoreConflictError, StoreConnectionError, StoreError
 
 log = logging.getLogger(__name__)
 _REFUSALS = (StoreError, SegmentError, LookupError, ValueError)
@@ -222,13 +222,31 @@ class AnnotationDocument(WriteThrough):
     def _push(self, command: commands.DocumentCommand) -> None:
         """Apply ``command`` (errors reach the caller; nothing is stored or pushed), then
         put it on the stack, or into the open group."""
-        with self._writing():
-            command.apply()
+        try:
+            with self._writing():
+                command.apply()
+        except StoreConflictError as error:
+            # Another client got there first: nothing was stored, so nothing is pushed; the
+            # views reload what is stored (theirs), and the message says why.
+            self.command_refused.emit(f"“{command.text()}” was not saved: {error}")
+            self.refresh()
+            return
+        except StoreConnectionError as error:
+            # The server is away: nothing is pushed or shown. The views refresh when the
+            # listener is back in touch (LiveUpdates), showing whatever the server holds.
+            self.command_refused.emit(f"“{command.text()}” was not saved: {error}")
+            return
         if self._group is not None:
             self._group.add(command)
         else:
             command.applied_once()
             self.undo_stack.push(command)
+
+    def refresh(self) -> None:
+        """Reload every view from the store: another client changed the project (a server
+        project's notification), or a write of ours was refused. The undo stack stays: it
+        holds only this user's edits, and one that no longer applies says so when undone."""
+        self.reset.emit()
 
     def _replay(self, command: commands.DocumentCommand, step: Callable[[], None], verb: str) -> None:
         """Run an undo or redo from the stack; a refusal makes the command obsolete."""

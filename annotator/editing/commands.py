@@ -133,11 +133,11 @@ class ChangeSegmentsCommand(DocumentCommand):
 
     def apply(self) -> None:
         for before, after in self._changes:
-            self._document._write_changed(self._document.store.segment(before.id), after)
+            self._document._write_changed(self._document.store.segment(before.id), after, expected=before)
 
     def revert(self) -> None:
-        for before, _ in reversed(self._changes):
-            self._document._write_changed(self._document.store.segment(before.id), before)
+        for before, after in reversed(self._changes):
+            self._document._write_changed(self._document.store.segment(before.id), before, expected=after)
 
 
 class AddLabelCommand(DocumentCommand):

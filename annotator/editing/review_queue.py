@@ -31,7 +31,12 @@ class ReviewFilters:
     annotator: str | None = None
     status: str | None = UNREVIEWED
     proposals: str = "exclude"  # analysis proposals: "exclude", "include" or "only"
-    segment_ids: frozenset[str] | None = None  # only these (the disagreements' segments)
+    segment_ids: frozenset[str] | None = None  # only these (search results sent to review)
+
+    @classmethod
+    def of_segments(cls, segment_ids: Iterable[str]) -> ReviewFilters:
+        """Exactly these segments, whatever their status, proposals among them included."""
+        return cls(status=None, proposals="include", segment_ids=frozenset(segment_ids))
 
 
 @dataclass(frozen=True)

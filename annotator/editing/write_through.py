@@ -69,8 +69,10 @@ class WriteThrough(QObject):
         self.store.delete_segment(segment.id)
         self._emit(self.segment_removed, segment)
 
-    def _write_changed(self, before: Segment, after: Segment) -> None:
-        stored = self.store.update_segment(replace(after, updated_at=""))
+    def _write_changed(self, before: Segment, after: Segment, expected: Segment | None = None) -> None:
+        """``before`` as stored now becomes ``after``; refused (StoreConflictError) if the
+        stored one is not ``expected``: changed by another client meanwhile."""
+        stored = self.store.update_segment(replace(after, updated_at=""), expected)
         self._emit(self.segment_changed, before, stored)
 
     def _write_label(self, label: Label, add: bool) -> Label:

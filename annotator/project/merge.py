@@ -21,6 +21,7 @@ from annotator.project.merge_plan import MergePlan, Prefer, plan_merge
 from annotator.project.merge_source import read_merge_source
 from annotator.project.project import Project
 from annotator.storage.project_store import ProjectStore
+from annotator.storage.store_base import BaseStore
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ def merge_files(
 ) -> MergeResult:
     """Merge ``paths`` (project folders or JSON exports) into ``project``; nothing is written
     on a dry run or while a conflict is unresolved (``prefer`` is ``None``)."""
-    sources = [read_merge_source(Path(path), project.store.db_path) for path in paths]
+    own = project.store.db_path if isinstance(project.store, ProjectStore) else None  # a server's: none
+    sources = [read_merge_source(Path(path), own) for path in paths]
     plans: list[MergePlan] = []
     try:
         with project.store.transaction():
@@ -57,7 +59,7 @@ def merge_files(
     return MergeResult(tuple(plans), written=True)
 
 
-def write_merge(store: ProjectStore, plan: MergePlan) -> None:
+def write_merge(store: BaseStore, plan: MergePlan) -> None:
     """Write ``plan``; call it inside the store's transaction so it is all or nothing."""
     written = write_import(store, plan.additions)
     for segment, deleted in plan.replacements:

@@ -21,7 +21,7 @@ from annotator.project.import_plan import ImportPlan
 from annotator.project.merge_reviews import HistoryRewrite, merge_reviews
 from annotator.project.merge_source import MergeSource
 from annotator.project.merge_vocabulary import match_vocabulary
-from annotator.storage.project_store import ProjectStore
+from annotator.storage.store_base import BaseStore
 
 CONTENT = ("video_id", "label_id", "start_frame", "end_frame", "annotator", "note", "attributes", "source")
 
@@ -58,7 +58,7 @@ class MergePlan:
         return tuple(conflict for conflict in self.conflicts if conflict.taken is None)
 
 
-def plan_merge(store: ProjectStore, source: MergeSource, prefer: Prefer | None) -> MergePlan:
+def plan_merge(store: BaseStore, source: MergeSource, prefer: Prefer | None) -> MergePlan:
     ours = {segment.id: segment for segment in store.segments(include_deleted=True)}
     active = {segment.id for segment in store.segments()}
     match = match_vocabulary(store.labels(), store.videos(), source.labels, source.videos, str(source.path))

@@ -35,7 +35,7 @@ class MergeSource:
     deleted: frozenset[str] = field(default_factory=frozenset)
 
 
-def read_merge_source(path: Path, project_db: Path) -> MergeSource:
+def read_merge_source(path: Path, project_db: Path | None) -> MergeSource:
     """Read ``path`` (a project folder or ``.db``, or a ``.json`` export); refuse the
     project being merged into (``project_db``)."""
     path = Path(path)
@@ -45,7 +45,7 @@ def read_merge_source(path: Path, project_db: Path) -> MergeSource:
         return _from_json(path)
     if path.is_file() and path.suffix.lower() != ".db":
         raise ProjectError(f"{path}: merge takes a project folder, its .db or a project .json export")
-    if database_path(path).resolve() == Path(project_db).resolve():
+    if project_db is not None and database_path(path).resolve() == Path(project_db).resolve():
         raise ProjectError(f"{path}: this is the project being merged into")
     return _from_project(path)
 

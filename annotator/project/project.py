@@ -22,7 +22,8 @@ from annotator.media.errors import MediaError
 from annotator.media.fingerprint import fingerprint
 from annotator.media.probe import probe
 from annotator.project.errors import ProjectError
-from annotator.storage.project_store import ProjectStore
+from annotator.project.places import ProjectPlace, create_store, open_store, user_cache_dir
+from annotator.storage.store_base import BaseStore
 
 CACHE_DIR = "cache"
 
@@ -40,20 +41,37 @@ PROPOSAL_CHOICES = ("exclude", "include", "only")
 
 
 class Project:
-    """A project directory holding ``annotations.db`` and a media ``cache/``."""
+    """A project directory holding ``annotations.db`` and a media ``cache/``, or a project on
+    a server (then ``directory`` is this machine's media root and the cache is per user)."""
 
-    def __init__(self, store: ProjectStore) -> None:
+    def __init__(self, store: BaseStore) -> None:
         self.store = store
         self.directory = store.directory
-        self.cache = MediaCache(self.directory / CACHE_DIR)
+        self.cache = MediaCache(user_cache_dir() if store.is_server else self.directory / CACHE_DIR)
 
     @classmethod
-    def create(cls, directory: Path, vocabulary: Vocabulary) -> Project:
-        return cls(ProjectStore.create(Path(directory), vocabulary))
+    def create(
+        cls, place: ProjectPlace, vocabulary: Vocabulary, media_root: ProjectPlace | None = None
+    ) -> Project:
+        """A new project in the folder ``place``, or in the empty database it names by URL."""
+        return cls(create_store(place, vocabulary, media_root))
 
     @classmethod
-    def open(cls, path: Path) -> Project:
-        return cls(ProjectStore.open(Path(path)))
+    def open(cls, place: ProjectPlace, media_root: ProjectPlace | None = None) -> Project:
+        """The project in a folder (or its ``.db``), or at a ``postgresql://`` URL."""
+        return cls(open_store(place, media_root))
+
+    @property
+    def name(self) -> str:
+        """How titles name it: the folder's name, or the server project's name."""
+        if self.store.is_server:
+            return self.store.meta_get("project_name") or self.store.location
+        return self.directory.name
+
+    @property
+    def location(self) -> str:
+        """The folder or URL that opens it again (never with a password)."""
+        return self.store.location if self.store.is_server else str(self.directory)
 
     def close(self) -> None:
         self.store.close()

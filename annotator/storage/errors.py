@@ -29,3 +29,13 @@ class StoreConstraintError(StoreError):
 
 class ProjectExistsError(StoreError):
     """``create`` was asked to make a project where one already is."""
+
+
+class StoreConnectionError(StoreError):
+    """The database server cannot be reached, refused the login, or went away mid-write
+    (then the write was not committed: the message says so)."""
+
+
+class StoreConflictError(StoreError):
+    """A segment was changed elsewhere (another client) since the writer read it; nothing
+    was written, and the message says so."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from annotator.domain.label import Label, LabelKind
+from annotator.storage.connection import Connection
 from annotator.storage.errors import StoreConstraintError
 
 SELECT = "SELECT id, name, colour, key, kind, description, sort_order, archived FROM labels"
@@ -24,7 +24,7 @@ def from_row(row: tuple[Any, ...]) -> Label:
     )
 
 
-def _check_unique(conn: sqlite3.Connection, label: Label, own_id: int | None) -> None:
+def _check_unique(conn: Connection, label: Label, own_id: int | None) -> None:
     """Name the clash before SQLite does, comparing names with Unicode case folding
     (``COLLATE NOCASE`` in the schema only folds ASCII, so it is the backstop)."""
     wanted = label.name.strip().casefold()
@@ -37,7 +37,7 @@ def _check_unique(conn: sqlite3.Connection, label: Label, own_id: int | None) ->
             raise StoreConstraintError(f"label {label.name!r}: key {label.key!r} already belongs to {name!r}")
 
 
-def insert(conn: sqlite3.Connection, label: Label, keep_id: bool = False) -> int:
+def insert(conn: Connection, label: Label, keep_id: bool = False) -> int:
     """Add ``label`` after the last label (its ``id`` and ``order`` are ignored), or with
     ``keep_id`` exactly as given (to put back a label an undo removed)."""
     _check_unique(conn, label, None)
@@ -45,11 +45,13 @@ def insert(conn: sqlite3.Connection, label: Label, keep_id: bool = False) -> int
         order = label.order
     else:
         order = int(conn.execute("SELECT coalesce(max(sort_order) + 1, 0) FROM labels").fetchone()[0])
+    # The id column is named only when kept: PostgreSQL's identity refuses an explicit NULL.
+    columns, marks, given = ("id, ", "?, ", (label.id,)) if keep_id else ("", "", ())
     cursor = conn.execute(
-        "INSERT INTO labels (id, name, colour, key, kind, description, sort_order, archived) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO labels ({columns}name, colour, key, kind, description, sort_order, archived) "
+        f"VALUES ({marks}?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
-            label.id if keep_id else None,
+            *given,
             label.name,
             label.colour,
             label.key,
@@ -59,10 +61,10 @@ def insert(conn: sqlite3.Connection, label: Label, keep_id: bool = False) -> int
             int(label.archived),
         ),
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
-def update(conn: sqlite3.Connection, label: Label) -> bool:
+def update(conn: Connection, label: Label) -> bool:
     """Write every field of ``label`` over its row; False if there is no such row."""
     _check_unique(conn, label, label.id)
     cursor = conn.execute(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from annotator.domain.segment import Review, Verdict
+from annotator.storage.connection import Connection
 from annotator.storage.errors import StoreConstraintError
 
 SELECT = "SELECT r.id, r.segment_id, r.reviewer, r.verdict, r.note, r.created_at FROM reviews AS r"
@@ -21,12 +21,13 @@ def from_row(row: tuple[Any, ...]) -> Review:
     )
 
 
-def insert(conn: sqlite3.Connection, review: Review) -> int:
+def insert(conn: Connection, review: Review) -> int:
     """Add a verdict to a segment's history; an unknown segment is refused by name."""
     if conn.execute("SELECT 1 FROM segments WHERE id = ?", (review.segment_id,)).fetchone() is None:
         raise StoreConstraintError(f"review: segment {review.segment_id} is not in the project")
     cursor = conn.execute(
-        "INSERT INTO reviews (segment_id, reviewer, verdict, note, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO reviews (segment_id, reviewer, verdict, note, created_at) VALUES (?, ?, ?, ?, ?) "
+        "RETURNING id",
         (review.segment_id, review.reviewer, Verdict(review.verdict).value, review.note, review.created_at),
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])

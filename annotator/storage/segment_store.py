@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from annotator.domain.search_query import SearchQuery
 from annotator.domain.segment import Review, Segment, Verdict
-from annotator.storage import review_table, search_index, segment_table
-from annotator.storage.database import Database, utc_now
-from annotator.storage.errors import StoreConstraintError, StoreNotFoundError
+from annotator.storage import review_table, segment_table
+from annotator.storage.connection import Connection, StoreDatabase
+from annotator.storage.database import utc_now
+from annotator.storage.errors import StoreConflictError, StoreConstraintError, StoreNotFoundError
 from annotator.storage.search_index import SearchHit
 
 _INSERT_REVIEW = (
@@ -22,7 +23,7 @@ _INSERT_REVIEW = (
 class SegmentStore:
     """Segments (soft-deleted, never erased) and their review history, over ``self._db``."""
 
-    _db: Database
+    _db: StoreDatabase
 
     def add_segment(self, segment: Segment) -> Segment:
         """Add a segment; returns it with empty ``created_at``/``updated_at`` set to now."""
@@ -40,16 +41,42 @@ class SegmentStore:
         """
         with self._db.transaction() as conn:
             segment_table.check_references(conn, segments)
-            with search_index.indexed_after(conn, len(segments)):
-                segment_table.insert_many(conn, segments, utc_now())
+            with self.bulk_insert(conn, len(segments)):
+                self._insert_segments(conn, segments)
 
-    def update_segment(self, segment: Segment) -> Segment:
-        """Write a segment's new bounds, label, note...; ``updated_at`` becomes now."""
+    def update_segment(self, segment: Segment, expected: Segment | None = None) -> Segment:
+        """Write a segment's new bounds, label, note...; ``updated_at`` becomes now.
+
+        With ``expected`` (what the writer saw), the write is refused with
+        :class:`StoreConflictError` if the stored segment differs from it or was deleted:
+        another client changed it meanwhile, and nothing is silently overwritten. The row is
+        read and written in one transaction (locked, and version-checked, on PostgreSQL)."""
         with self._db.transaction() as conn:
             segment_table.check_references(conn, [segment])
-            if not segment_table.update(conn, replace(segment, updated_at=utc_now())):
-                raise self._missing(segment.id)
+            version = None if expected is None else self._check_current(conn, expected)
+            if not segment_table.update(conn, replace(segment, updated_at=utc_now()), version):
+                raise self._missing(segment.id) if version is None else self._conflict(segment.id)
         return self.segment(segment.id)
+
+    _VERSION = "NULL"  # PostgreSQL: each row's version, raised by a trigger on every update
+    _LOCK_ROW = ""  # PostgreSQL: FOR UPDATE (SQLite's write lock is already the database's)
+
+    def _check_current(self, conn: Connection, expected: Segment) -> int | None:
+        """The stored row's version, once it is known to be ``expected``, not deleted."""
+        state = segment_table.SELECT.replace(" FROM segments", f", deleted, {self._VERSION} FROM segments")
+        row = conn.execute(state + " WHERE id = ?" + self._LOCK_ROW, (expected.id,)).fetchone()
+        if row is None:
+            raise self._missing(expected.id)
+        if row[11] or not segment_table.same_content(segment_table.from_rows([row[:11]])[0], expected):
+            raise self._conflict(expected.id, deleted=bool(row[11]))
+        return None if row[12] is None else int(row[12])
+
+    def _conflict(self, segment_id: str, deleted: bool = False) -> StoreConflictError:
+        what = "deleted" if deleted else "changed"
+        return StoreConflictError(
+            f"segment {segment_id[:8]} was {what} by someone else since you saw it; "
+            "your change was not saved (the view now shows theirs)"
+        )
 
     def put_segment(self, segment: Segment, deleted: bool = False) -> None:
         """Overwrite a segment with another copy's version of it, whole: its fields and
@@ -119,8 +146,12 @@ class SegmentStore:
         return known
 
     def segment_count(self, video_id: int | None = None, include_deleted: bool = False) -> int:
-        sql = "SELECT count(*) FROM segments WHERE (? IS NULL OR video_id = ?) AND (? OR deleted = 0)"
-        return int(self._db.scalar(sql, (video_id, video_id, include_deleted)))
+        clauses = ([] if video_id is None else ["video_id = ?"]) + (
+            [] if include_deleted else ["deleted = 0"]
+        )
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        params = () if video_id is None else (video_id,)
+        return int(self._db.scalar("SELECT count(*) FROM segments" + where, params))
 
     def add_review(self, review: Review) -> Review:
         """Add a verdict to the segment's history (it becomes its status); returns it with its id."""
@@ -161,7 +192,7 @@ class SegmentStore:
         """Remove one verdict (to undo adding it); the one before becomes the status again."""
         with self._db.transaction() as conn:
             if conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,)).rowcount != 1:
-                raise StoreNotFoundError(f"{self._db.path}: no review with id {review_id}")
+                raise StoreNotFoundError(f"{self.location}: no review with id {review_id}")
 
     def reviews(self, segment_id: str | None = None) -> list[Review]:
         """Review history, oldest first (of one segment, or of all)."""
@@ -181,19 +212,23 @@ class SegmentStore:
 
     def latest_reviews_of(self, segment_ids: Iterable[str]) -> dict[str, Review]:
         """Segment id -> its latest review, for those of ``segment_ids`` that have one."""
-        wanted = json.dumps(list(segment_ids))
-        sql = (
-            review_table.SELECT + " WHERE r.id IN (SELECT max(id) FROM reviews WHERE segment_id IN "
-            "(SELECT value FROM json_each(?)) GROUP BY segment_id)"
-        )
-        return {
-            review.segment_id: review for review in map(review_table.from_row, self._db.query(sql, (wanted,)))
-        }
+        raise NotImplementedError
 
     def search(self, query: SearchQuery, proposals: str = "exclude", limit: int = 200) -> list[SearchHit]:
-        """Segments ``query`` finds (full text and filters), best first; see ``search_index``."""
-        with self._db.reading() as conn:
-            return search_index.search(conn, query, proposals, limit)
+        """Segments ``query`` finds (full text and filters), best first."""
+        raise NotImplementedError
+
+    def _insert_segments(self, conn: Connection, segments: Sequence[Segment]) -> None:
+        segment_table.insert_many(conn, segments, utc_now())
+
+    def bulk_insert(self, conn: Connection, rows: int) -> AbstractContextManager[None]:
+        """Wraps an insert of ``rows`` segments (SQLite indexes a large one for search after)."""
+        return nullcontext()
+
+    @property
+    def location(self) -> str:
+        """The project's file or URL, as messages name it."""
+        raise NotImplementedError
 
     def _missing(self, segment_id: str) -> StoreNotFoundError:
-        return StoreNotFoundError(f"{self._db.path}: no segment with id {segment_id}")
+        return StoreNotFoundError(f"{self.location}: no segment with id {segment_id}")

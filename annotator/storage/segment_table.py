@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from annotator.domain.segment import Segment, Source
+from annotator.storage.connection import Connection
 from annotator.storage.errors import StoreConstraintError
 
 # Columns in the order of Segment's fields: rows become segments by position (a third faster).
@@ -62,7 +64,7 @@ def _attributes_json(segment: Segment) -> str:
         raise StoreConstraintError(f"segment {segment.id}: attributes are not JSON: {exc}") from exc
 
 
-def check_references(conn: sqlite3.Connection, segments: Iterable[Segment]) -> None:
+def check_references(conn: Connection, segments: Iterable[Segment]) -> None:
     """Refuse a segment whose video or label is unknown, or that ends past its video."""
     frame_counts = dict(conn.execute("SELECT id, frame_count FROM videos").fetchall())
     label_ids = {row[0] for row in conn.execute("SELECT id FROM labels")}
@@ -83,38 +85,47 @@ def check_references(conn: sqlite3.Connection, segments: Iterable[Segment]) -> N
             )
 
 
-def insert_many(conn: sqlite3.Connection, segments: Sequence[Segment], now: str) -> None:
+COLUMNS = (
+    "id, video_id, label_id, start_frame, end_frame, annotator, note, attributes, source, created_at, "
+    "updated_at"
+)
+
+
+def rows(segments: Iterable[Segment], now: str) -> Iterator[tuple[Any, ...]]:
+    """The rows to insert, in :data:`COLUMNS` order; empty timestamps become ``now``."""
+    return (
+        (
+            s.id,
+            s.video_id,
+            s.label_id,
+            s.start_frame,
+            s.end_frame,
+            s.annotator,
+            s.note,
+            _attributes_json(s),
+            s.source.value,
+            s.created_at or now,
+            s.updated_at or s.created_at or now,
+        )
+        for s in segments
+    )
+
+
+def insert_many(conn: Connection, segments: Sequence[Segment], now: str) -> None:
     """Insert rows; empty ``created_at``/``updated_at`` become ``now``; duplicates are refused."""
     try:
-        conn.executemany(
-            _INSERT,
-            (
-                (
-                    s.id,
-                    s.video_id,
-                    s.label_id,
-                    s.start_frame,
-                    s.end_frame,
-                    s.annotator,
-                    s.note,
-                    _attributes_json(s),
-                    s.source.value,
-                    s.created_at or now,
-                    s.updated_at or s.created_at or now,
-                )
-                for s in segments
-            ),
-        )
+        conn.executemany(_INSERT, rows(segments, now))
     except sqlite3.IntegrityError as exc:
         if "segments.id" in str(exc):
             raise StoreConstraintError(f"a segment id is already in the project: {exc}") from exc
         raise
 
 
-def update(conn: sqlite3.Connection, segment: Segment) -> bool:
-    """Overwrite the row's editable fields (not ``created_at`` or ``deleted``)."""
+def update(conn: Connection, segment: Segment, version: int | None = None) -> bool:
+    """Overwrite the row's editable fields (not ``created_at`` or ``deleted``); with a
+    ``version`` (PostgreSQL), only if the row still has it."""
     cursor = conn.execute(
-        _UPDATE,
+        _UPDATE if version is None else _UPDATE + " AND version = ?",
         (
             segment.video_id,
             segment.label_id,
@@ -126,12 +137,18 @@ def update(conn: sqlite3.Connection, segment: Segment) -> bool:
             segment.source.value,
             segment.updated_at,
             segment.id,
+            *(() if version is None else (version,)),
         ),
     )
     return cursor.rowcount == 1
 
 
-def set_deleted(conn: sqlite3.Connection, segment_id: str, deleted: bool, now: str) -> bool:
+def same_content(a: Segment, b: Segment) -> bool:
+    """Whether two copies of a segment agree on everything a user edits (not timestamps)."""
+    return replace(a, created_at="", updated_at="") == replace(b, created_at="", updated_at="")
+
+
+def set_deleted(conn: Connection, segment_id: str, deleted: bool, now: str) -> bool:
     cursor = conn.execute(
         "UPDATE segments SET deleted = ?, updated_at = ? WHERE id = ?", (int(deleted), now, segment_id)
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from annotator.domain.video import Video
 from annotator.domain.video_info import VideoInfo
+from annotator.storage.connection import Connection
 from annotator.storage.database import utc_now
 from annotator.storage.errors import StoreConstraintError
 from annotator.storage.frame_times_codec import decode_frame_times, encode_frame_times
@@ -20,7 +20,7 @@ COLUMNS = (
 SELECT = f"SELECT {COLUMNS} FROM videos"
 
 
-def insert(conn: sqlite3.Connection, stored_path: str, fingerprint: str, info: VideoInfo) -> int:
+def insert(conn: Connection, stored_path: str, fingerprint: str, info: VideoInfo) -> int:
     """Add a row; a fingerprint already in the project is refused with the path holding it."""
     taken = conn.execute("SELECT path FROM videos WHERE fingerprint = ?", (fingerprint,)).fetchone()
     if taken is not None:
@@ -30,7 +30,7 @@ def insert(conn: sqlite3.Connection, stored_path: str, fingerprint: str, info: V
     cursor = conn.execute(
         "INSERT INTO videos (path, fingerprint, codec, width, height, fps_num, fps_den, frame_count, "
         "duration_num, duration_den, start_time_num, start_time_den, has_audio, is_vfr, container, "
-        "frame_times, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "frame_times, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             stored_path,
             fingerprint,
@@ -51,7 +51,7 @@ def insert(conn: sqlite3.Connection, stored_path: str, fingerprint: str, info: V
             utc_now(),
         ),
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 def from_row(row: tuple[Any, ...], resolved: Path, where: str) -> Video:

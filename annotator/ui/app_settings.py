@@ -67,10 +67,20 @@ class AppSettings:
         items = [value] if isinstance(value, str) else list(value or [])
         return [str(item) for item in items if item]
 
-    def add_recent_project(self, path: Path) -> None:
-        text = str(Path(path).resolve())
+    def add_recent_project(self, path: Path | str) -> None:
+        """Remember a folder (resolved) or a server project's URL (which has no password)."""
+        text = path if isinstance(path, str) and "://" in path else str(Path(path).resolve())
         items = [text, *(item for item in self.recent_projects() if item != text)][:MAX_RECENT]
         self._settings.setValue("recent/projects", items)
+
+    @property
+    def media_root(self) -> str:
+        """Where this machine keeps server projects' videos ('' : the environment, or here)."""
+        return self._text("media/root")
+
+    @media_root.setter
+    def media_root(self, folder: str) -> None:
+        self._settings.setValue("media/root", folder)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self._settings.value("window/geometry")

@@ -161,6 +161,7 @@ def _file_rows(project: ProjectActions, quit_: Callable[[], object]) -> list[Key
         KeyBinding(OPEN_PROJECT, ("Ctrl+O",), project.open_project_dialog, (), FILE),
         KeyBinding("&Add videos…", ("Ctrl+Shift+A",), project.add_videos_dialog, (), FILE, separated=True),
         KeyBinding("Re&link missing video…", (), project.relink_current, (), FILE),
+        KeyBinding("Open &team project…", (), project.open_server_project_dialog, (), FILE),
         KeyBinding(IMPORT_TEXT, ("Ctrl+I",), project.import_dialog, (), FILE, separated=True),
         KeyBinding(EXPORT_TEXT, ("Ctrl+E",), project.export_dialog, (), FILE),
         KeyBinding(

@@ -35,7 +35,7 @@ from annotator.ui.review.review_mode import ReviewMode
 from annotator.ui.search.search_part import SearchPart
 from annotator.ui.shot_keys import ShotKeys
 from annotator.ui.statistics.statistics_part import StatisticsPart
-from annotator.ui.status_widgets import CodingLabel, TaskCancelButton, TaskProgress, UserLabel
+from annotator.ui.status_widgets import CodingLabel, OthersLabel, TaskCancelButton, TaskProgress, UserLabel
 from annotator.ui.transport import Transport
 from annotator.ui.undo_redo import UndoRedo
 from annotator.ui.user_settings import UserSettings
@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().addPermanentWidget(self.coding_label)
         self.statusBar().addPermanentWidget(UserLabel(self.workspace))
+        self.others_label = OthersLabel(self.workspace)
+        self.statusBar().addPermanentWidget(self.others_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(TaskCancelButton(self.runner))
 
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
 
     # -- following the workspace --------------------------------------------------------------
     def _on_workspace_project_opened(self, project: Project) -> None:
-        self.setWindowTitle(f"Annotator — {project.directory.name}")
+        self.setWindowTitle(f"Annotator — {project.name}")
 
     def _on_workspace_videos_changed(self, videos: list[Video]) -> None:
         current = self.workspace.video.id if self.workspace.video is not None else None

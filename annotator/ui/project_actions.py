@@ -5,16 +5,18 @@ Slow parts (probing a video) run off the GUI thread; store writes happen on it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from annotator.domain.label import Vocabulary
 from annotator.formats.eaf.document import EafImportError
 from annotator.project import exchange
 from annotator.project.errors import EXPORT_FORMATS, SINGLE_VIDEO_FORMATS
 from annotator.project.exchange import ImportReport
+from annotator.project.places import MEDIA_ROOT_ENV, media_root
 from annotator.project.project import InspectedVideo, Project
 from annotator.resources import vocabulary_path
 from annotator.ui.background import TaskRunner
@@ -55,10 +57,11 @@ class ProjectActions:
         self.workspace.open_project(project)
         return True
 
-    def open_project(self, path: Path) -> bool:
-        """Open the project at ``path``; a broken one leaves the window as it was."""
+    def open_project(self, path: Path | str) -> bool:
+        """Open the project at ``path`` (a folder or a ``postgresql://`` URL); a broken one
+        leaves the window as it was."""
         try:
-            project = Project.open(Path(path))
+            project = Project.open(path, media_root(setting=self.workspace.settings.media_root or None))
         except Exception as error:
             QMessageBox.critical(self._parent, "Open project", str(error))
             return False
@@ -70,10 +73,30 @@ class ProjectActions:
         if folder:
             self.open_project(Path(folder))
 
+    def open_server_project_dialog(self) -> None:
+        """Ask for a team project's URL (never a password) and, the first time, for this
+        machine's media folder (kept in the settings), then open it."""
+        url, ok = QInputDialog.getText(
+            self._parent,
+            "Open team project",
+            "Project on a PostgreSQL server, postgresql://USER@HOST[:PORT]/DBNAME\n"
+            "(the password comes from ~/.pgpass or PGPASSWORD, never from here):",
+            text="postgresql://",
+        )
+        if not ok or not url.strip():
+            return
+        settings = self.workspace.settings
+        if not settings.media_root and not os.environ.get(MEDIA_ROOT_ENV):
+            folder = QFileDialog.getExistingDirectory(self._parent, "Where are this machine's videos?")
+            if not folder:
+                return
+            settings.media_root = folder
+        self.open_project(url.strip())
+
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         for path in self.workspace.settings.recent_projects():
-            menu.addAction(path, lambda p=path: self.open_project(Path(p)))
+            menu.addAction(path, lambda p=path: self.open_project(p if "://" in p else Path(p)))
         if menu.isEmpty():
             menu.addAction("(none)").setEnabled(False)
 

@@ -52,6 +52,20 @@ class UserLabel(ElidedLabel):
         self.setToolTip(f"Segments you code are stored as coded by {name} (Edit ▸ Settings… changes it)")
 
 
+class OthersLabel(ElidedLabel):
+    """Who else has the server project open: ``also here: bo, rita`` (empty on a folder)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__("")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        workspace.others_changed.connect(self._on_workspace_others_changed)
+        workspace.project_closed.connect(lambda: self.setText(""))
+
+    def _on_workspace_others_changed(self, names: list[str]) -> None:
+        self.setText(f"also here: {', '.join(names)}" if names else "no one else here")
+        self.setToolTip("Others with this team project open; their edits appear here as they make them")
+
+
 class TaskProgress(QProgressBar):
     """The first running background task's name and progress; hidden when none runs."""
 

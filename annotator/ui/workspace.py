@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QWidget
 from annotator.domain.video import Video
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.editing.coding_session import CodingSession
+from annotator.editing.live_updates import LiveUpdates
 from annotator.project.project import Project
+from annotator.storage.pg_store import PgProjectStore
 from annotator.ui import dialogs
 from annotator.ui.app_settings import AppSettings, UserRole, login_name
 from annotator.ui.player.player_engine import PlayerEngine
@@ -39,6 +41,7 @@ class Workspace(QObject):
     media_swapped = Signal(int)  # video id
     review_mode_changed = Signal(bool)
     user_changed = Signal(str)  # the name the open project's edits are stored with
+    others_changed = Signal(list)  # [str]: who else has the (server) project open
 
     def __init__(
         self, settings: AppSettings, dialog_parent: QWidget, show_message: ShowMessage, ask_names: bool = True
@@ -57,6 +60,7 @@ class Workspace(QObject):
         self.missing: set[int] = set()
         self.reviewing = False
         self._places: dict[int, int] = {}  # video id -> the frame it was left at
+        self.live: LiveUpdates | None = None  # a server project's other clients
 
     # -- the project ------------------------------------------------------------------
     def open_project(self, project: Project) -> None:
@@ -73,7 +77,8 @@ class Workspace(QObject):
         self.project_opened.emit(project)
         self.document.reset.connect(self.refresh_videos)  # an import may add videos
         self.document.command_refused.connect(lambda message: self.show_message(message, 15000))
-        self.settings.add_recent_project(project.directory)
+        self.settings.add_recent_project(project.location)
+        self._start_live_updates(project)
         videos = self.refresh_videos()
         if videos:
             self.select_video(videos[0].id)
@@ -81,9 +86,24 @@ class Workspace(QObject):
         if not self.settings.annotator_name and self.ask_names:
             QTimer.singleShot(0, lambda: self.user_name(UserRole.ANNOTATOR))
 
+    def _start_live_updates(self, project: Project) -> None:
+        """A server project: other clients' edits refresh the views; the status bar names them."""
+        store = project.store
+        if not isinstance(store, PgProjectStore) or self.document is None:
+            return
+        store.set_client_name(self.document.user)
+        self.user_changed.connect(store.set_client_name)
+        self.live = LiveUpdates(self.document, store.changes_elsewhere, store.others_connected, self)
+        self.live.others_changed.connect(self.others_changed)
+
     def close_project(self) -> None:
         if self.project is None or self.document is None:
             return
+        if self.live is not None:
+            self.live.stop()
+            self.user_changed.disconnect(self.project.store.set_client_name)  # type: ignore[attr-defined]
+            self.live.deleteLater()
+            self.live = None
         self.project_closing.emit()
         self.engine.pause()
         project, document = self.project, self.document

@@ -145,11 +145,11 @@ def test_views_hear_of_a_step_only_once_it_is_committed(
     update = store.update_segment
     calls: list[object] = []
 
-    def second_fails(segment: object) -> object:
+    def second_fails(segment: object, expected: object = None) -> object:
         calls.append(segment)
         if len(calls) == 2:
             raise sqlite3.OperationalError("database or disk is full")
-        return update(segment)  # type: ignore[arg-type]
+        return update(segment, expected)  # type: ignore[arg-type]
 
     monkeypatch.setattr(store, "update_segment", second_fails)
     with pytest.raises(StoreError, match="database or disk is full"):

@@ -51,8 +51,7 @@ def test_a_queue_of_chosen_segments_takes_them_whatever_their_status(
     document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
 ) -> None:
     document.add_review(coded[3].id, Verdict.APPROVED)
-    chosen = frozenset([coded[3].id, coded[0].id])
-    session.set_filters(ReviewFilters(status=None, proposals="include", segment_ids=chosen))
+    session.set_filters(ReviewFilters.of_segments([coded[3].id, coded[0].id]))
     assert session.queue == [coded[0].id, coded[3].id]  # by time, the approved one too
     document.remove_segments([coded[0].id])
     assert session.queue == [coded[3].id]

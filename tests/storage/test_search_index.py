@@ -47,7 +47,8 @@ def test_words_are_prefixes_found_in_any_field(coded: ProjectStore) -> None:
     assert found(coded, "wheel") == ["b"]
     assert sorted(found(coded, "ben")) == ["b", "d"]  # the annotator
     assert sorted(found(coded, "kim")) == ["b", "c", "d"]  # a note, and the video's name
-    assert found(coded, "cafe") == ["c"]  # accents folded
+    if not coded.is_server:  # FTS5 folds accents; the server's regular expressions do not
+        assert found(coded, "cafe") == ["c"]
     assert found(coded, "laugh joke") == ["a"]  # every word must match
     assert found(coded, "nobody") == []
 
@@ -122,9 +123,11 @@ def test_every_edit_reaches_the_index(coded: ProjectStore, video: Video) -> None
     assert found(coded, "video:state_dinner") == ["a", "b"]
     coded.purge_segments(["c"])
     assert found(coded, "cafe") == []
-    _index_matches_the_segments(coded)
+    if not coded.is_server:  # the server has no index of its own to check
+        _index_matches_the_segments(coded)
 
 
+@pytest.mark.sqlite_only  # FTS5's own tables
 def test_an_old_project_is_indexed_when_it_is_migrated(
     tmp_path: Path, vocabulary: Vocabulary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +145,7 @@ def test_an_old_project_is_indexed_when_it_is_migrated(
         assert sorted(found(store, "joke")) == ["x", "y"]
 
 
+@pytest.mark.sqlite_only  # FTS5's own tables
 def test_random_edits_keep_the_index_exact(store: ProjectStore, video: Video) -> None:
     rng = random.Random(7)
     words = ["crowd", "wheel", "horse", "dogs", "gift", "kim", "putin", "laughs", "smile"]
@@ -188,6 +192,7 @@ def _index_matches_the_segments(store: ProjectStore) -> None:
     assert rows == expected
 
 
+@pytest.mark.sqlite_only  # FTS5's own tables
 def test_a_bulk_insert_is_indexed_at_its_end_and_a_refused_one_leaves_the_trigger(
     coded: ProjectStore, video: Video
 ) -> None:

@@ -29,6 +29,8 @@ while True:
     n += 1
 """
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
 
 @pytest.mark.parametrize("reported_before_kill", [1, 150, 600])
 def test_sigkill_loses_no_reported_segment(

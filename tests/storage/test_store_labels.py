@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
-from storage_helpers import raw_connection
+from storage_helpers import OtherProgram, refused
 
 from annotator.domain.label import Label, LabelKind
 from annotator.domain.segment import Segment
@@ -41,8 +40,8 @@ def test_non_ascii_names_fold_case_too(store: ProjectStore) -> None:
 
 
 def test_the_database_itself_refuses_a_case_variant(store: ProjectStore) -> None:
-    conn = raw_connection(store.db_path)
-    with pytest.raises(sqlite3.IntegrityError, match=r"UNIQUE constraint failed: labels\.name"):
+    conn = OtherProgram(store)
+    with refused(store, r"UNIQUE constraint failed: labels\.name", r"labels_name"):
         conn.execute("INSERT INTO labels (name, colour, kind) VALUES ('Driver Swap', '#000000', 'span')")
     conn.close()
 

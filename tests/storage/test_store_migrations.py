@@ -15,6 +15,8 @@ from annotator.storage import DB_NAME, ProjectStore, StoreCorruptError, StoreErr
 
 CURRENT = schema.schema_version()
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
 
 def _add_colour_blind_column(conn: sqlite3.Connection) -> None:
     """A stand-in for a future version 2 step."""

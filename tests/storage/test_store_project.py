@@ -9,10 +9,11 @@ import pytest
 
 from annotator.domain.label import Vocabulary
 from annotator.storage import DB_NAME, ProjectExistsError, ProjectStore, StoreError, schema
+from annotator.storage.pg_store import PgProjectStore
 
 
 def test_create_writes_the_vocabulary_in_order_and_the_meta(store: ProjectStore) -> None:
-    assert store.db_path == store.directory / DB_NAME
+    assert isinstance(store, PgProjectStore) or store.db_path == store.directory / DB_NAME
     assert [label.name for label in store.labels()] == ["driver swap", "laughter", "greeting"]
     assert [label.order for label in store.labels()] == [0, 1, 2]
     assert store.meta_get("project_name") == "Test project"
@@ -24,6 +25,7 @@ def test_create_writes_the_vocabulary_in_order_and_the_meta(store: ProjectStore)
     assert store.meta_get("missing", "default") == "default"
 
 
+@pytest.mark.sqlite_only
 def test_connection_guards_the_data(store: ProjectStore) -> None:
     pragmas = store.pragmas()
     assert pragmas["journal_mode"] == "wal"
@@ -33,11 +35,13 @@ def test_connection_guards_the_data(store: ProjectStore) -> None:
     assert pragmas["user_version"] == schema.schema_version() == 2
 
 
+@pytest.mark.sqlite_only
 def test_full_synchronous_can_be_asked_for(store: ProjectStore) -> None:
     with ProjectStore.open(store.directory, synchronous="FULL") as again:
         assert again.pragmas()["synchronous"] == 2
 
 
+@pytest.mark.sqlite_only
 def test_open_by_folder_or_by_file(store: ProjectStore, vocabulary: Vocabulary) -> None:
     store.meta_set("note", "hello")
     for target in (store.directory, store.db_path):
@@ -49,8 +53,13 @@ def test_open_by_folder_or_by_file(store: ProjectStore, vocabulary: Vocabulary) 
 
 
 def test_create_refuses_an_existing_project(store: ProjectStore, vocabulary: Vocabulary) -> None:
+    def create_again() -> object:
+        if isinstance(store, PgProjectStore):
+            return PgProjectStore.create(store.location, vocabulary, media_root=store.directory)
+        return ProjectStore.create(store.directory, vocabulary)
+
     with pytest.raises(ProjectExistsError, match="a project already exists"):
-        ProjectStore.create(store.directory, vocabulary)
+        create_again()
 
 
 def test_create_reuses_an_empty_file_left_by_an_interrupted_create(

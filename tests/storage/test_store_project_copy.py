@@ -18,6 +18,8 @@ from annotator.storage.errors import StoreError, StoreNotFoundError, StoreVersio
 from annotator.storage.project_copy import open_copy
 from annotator.storage.project_store import DB_NAME, ProjectStore
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:

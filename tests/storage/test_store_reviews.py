@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
-from storage_helpers import raw_connection
+from storage_helpers import OtherProgram, refused
 
 from annotator.domain.segment import Review, Segment, Verdict
 from annotator.domain.video import Video
@@ -80,8 +79,8 @@ def test_a_review_of_an_unknown_segment_is_refused(store: ProjectStore) -> None:
 
 
 def test_the_database_itself_refuses_an_unknown_verdict(store: ProjectStore, segments: list[Segment]) -> None:
-    conn = raw_connection(store.db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+    conn = OtherProgram(store)
+    with refused(store, "CHECK constraint failed", "violates check constraint"):
         conn.execute(
             "INSERT INTO reviews (segment_id, reviewer, verdict, created_at) VALUES (?, 'r', 'maybe', '')",
             (segments[0].id,),

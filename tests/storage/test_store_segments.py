@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import replace
 
 import pytest
-from storage_helpers import raw_connection
+from storage_helpers import OtherProgram, refused
 
 from annotator.domain.segment import Segment, Source
 from annotator.domain.video import Video
@@ -133,8 +132,8 @@ def test_attributes_must_be_json(store: ProjectStore, video: Video) -> None:
 def test_the_database_itself_refuses_bad_bounds(
     store: ProjectStore, video: Video, start: int, end: int
 ) -> None:
-    conn = raw_connection(store.db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+    conn = OtherProgram(store)
+    with refused(store, "CHECK constraint failed", "violates check constraint"):
         conn.execute(
             "INSERT INTO segments (id, video_id, label_id, start_frame, end_frame, source, created_at, "
             "updated_at) VALUES ('x', ?, ?, ?, ?, 'manual', '', '')",
@@ -144,8 +143,8 @@ def test_the_database_itself_refuses_bad_bounds(
 
 
 def test_the_database_itself_refuses_unknown_references(store: ProjectStore, video: Video) -> None:
-    conn = raw_connection(store.db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
+    conn = OtherProgram(store)
+    with refused(store, "FOREIGN KEY constraint failed", "violates foreign key constraint"):
         conn.execute(
             "INSERT INTO segments (id, video_id, label_id, start_frame, end_frame, source, created_at, "
             "updated_at) VALUES ('x', ?, 999, 0, 1, 'manual', '', '')",

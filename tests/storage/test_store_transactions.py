@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from storage_helpers import raw_connection
+from storage_helpers import OtherProgram
 
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
@@ -15,9 +15,9 @@ def _seg(video: Video, start: int) -> Segment:
 
 
 def _count_seen_by_another_program(store: ProjectStore) -> int:
-    conn = raw_connection(store.db_path)
+    conn = OtherProgram(store)
     try:
-        return int(conn.execute("SELECT count(*) FROM segments").fetchone()[0])
+        return int(conn.scalar("SELECT count(*) FROM segments"))
     finally:
         conn.close()
 

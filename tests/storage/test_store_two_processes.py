@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 import time
 
+import pytest
 from storage_helpers import start_child
 
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
 from annotator.storage import ProjectStore
+
+pytestmark = pytest.mark.sqlite_only  # the SQLite file lock (tests/storage/test_pg_*.py: the server)
 
 SECOND_WRITER = """
 import sys, time

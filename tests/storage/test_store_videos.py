@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from storage_helpers import make_info
+from storage_helpers import make_info, reopen
 
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.video import Video
@@ -64,7 +64,7 @@ def test_a_project_moved_with_its_media_still_finds_them(
     store.close()
     moved = tmp_path / "moved"
     store.directory.rename(moved)
-    with ProjectStore.open(moved) as again:
+    with reopen(store, moved) as again:
         assert again.resolve_path(again.video(video.id)) == moved / "media" / "clip.mp4"
 
 

@@ -82,19 +82,15 @@ class ReviewFilterBar(QWidget):
         self.status.blockSignals(False)
 
     def show_filters(self, filters: ReviewFilters) -> None:
-        """Show filters set elsewhere (a queue of the disagreements: any status, proposals
-        included) without asking for them again; the tooltip says when the queue is a list."""
-        for combo, data in (
-            (self.video, filters.video_id),
-            (self.label, filters.label_id),
-            (self.annotator, filters.annotator),
-            (self.status, filters.status),
-            (self.proposals, filters.proposals),
-        ):
+        """Show ``filters`` (a queue chosen elsewhere: disagreements, search results) without
+        emitting; the tooltip says when the queue is a list of segments."""
+        combos = (self.video, self.label, self.annotator, self.status, self.proposals)
+        values = (filters.video_id, filters.label_id, filters.annotator, filters.status, filters.proposals)
+        for combo, value in zip(combos, values, strict=True):
             combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(data), 0))
+            combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
-        listed = "The queue is a list of segments (the disagreements); a filter chosen here replaces it"
+        listed = "The queue is a list of segments; a filter chosen here replaces it"
         self.setToolTip(listed if filters.segment_ids is not None else "")
 
     def filters(self) -> ReviewFilters:

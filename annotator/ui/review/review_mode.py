@@ -133,17 +133,25 @@ class ReviewMode(QObject):
         self.dock.show()
         self.dock.raise_()
 
-    def queue_segments(self, segment_ids: Sequence[str], what: str = "disagreeing segments") -> None:
-        """Review exactly these segments (the disagreements' both sides, the search's results),
-        whatever their status: enters review mode if needed; the filter bar's choices queue as
-        before. The status bar says how many ``what`` are queued."""
-        self.enter()
+    def queue_segments(self, segment_ids: Sequence[str]) -> None:
+        """Review exactly these segments (the disagreements' both sides), whatever their
+        status: enters review mode if needed; the filter bar's choices queue as before."""
+        self.review_segments(segment_ids)
         if self.session is not None:
-            filters = ReviewFilters(status=None, proposals="include", segment_ids=frozenset(segment_ids))
-            self.session.set_filters(filters)
-            if self.panel is not None:
-                self.panel.filter_bar.show_filters(filters)
-            self._workspace.show_message(f"Reviewing {len(self.session.queue)} {what}", 6000)
+            self._workspace.show_message(f"Reviewing {len(self.session.queue)} disagreeing segments", 6000)
+
+    def review_segments(self, segment_ids: Sequence[str]) -> None:
+        """Review exactly these segments (the search's results, the disagreements), in video
+        and time order, whatever their status; review mode starts if it is off."""
+        if not segment_ids:
+            self._workspace.show_message("Nothing to review: no segments were given", 4000)
+            return
+        self.enter()
+        if self.session is None or self.panel is None:
+            return
+        filters = ReviewFilters.of_segments(segment_ids)
+        self.panel.filter_bar.show_filters(filters)
+        self.session.set_filters(filters)
 
     # -- key targets (rows of ui/key_table.py) --------------------------------------------
     def approve(self) -> None:

@@ -123,7 +123,7 @@ class SearchPart(QObject):
         """Review mode on exactly these results."""
         self._playlist = []
         self.player.cancel()
-        self._review.queue_segments(self.model.segment_ids(), "search results")
+        self._review.review_segments(self.model.segment_ids())
 
     # -- running the query ------------------------------------------------------------------
     def _run(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
+from PySide6.QtCore import Qt
+
 from annotator.domain.segment import Segment
 from annotator.ui.timeline.segment_index import SegmentIndex
 from annotator.ui.timeline.timeline_layout import HEADER_WIDTH_PX, RULER_HEIGHT_PX, TimelineScale
@@ -70,3 +72,11 @@ def segment_part_at(
     if body is not None:
         return HitKind.BODY, body
     return HitKind.TRACK, None
+
+
+CURSORS = {
+    HitKind.START_EDGE: Qt.CursorShape.SizeHorCursor,
+    HitKind.END_EDGE: Qt.CursorShape.SizeHorCursor,
+    HitKind.BODY: Qt.CursorShape.OpenHandCursor,
+}
+"""The mouse cursor over each part of a segment (an arrow elsewhere)."""

@@ -38,7 +38,7 @@ from annotator.ui.timeline.open_segments_item import OpenSegmentsItem
 from annotator.ui.timeline.proposal_tooltip import ProposalTooltip
 from annotator.ui.timeline.snapping import snap_target
 from annotator.ui.timeline.timeline_drag import TimelineDrag
-from annotator.ui.timeline.timeline_hit import Hit, HitKind, fixed_part_at, segment_part_at
+from annotator.ui.timeline.timeline_hit import CURSORS, Hit, HitKind, fixed_part_at, segment_part_at
 from annotator.ui.timeline.timeline_layout import (
     HEADER_WIDTH_PX,
     RULER_HEIGHT_PX,
@@ -51,12 +51,6 @@ from annotator.ui.timeline.timeline_selection import TimelineSelection
 from annotator.ui.timeline.timeline_tracks import TimelineTracks
 from annotator.ui.timeline.timeline_zoom import ZoomState
 from annotator.ui.timeline.waveform_item import WaveformItem
-
-_CURSORS = {
-    HitKind.START_EDGE: Qt.CursorShape.SizeHorCursor,
-    HitKind.END_EDGE: Qt.CursorShape.SizeHorCursor,
-    HitKind.BODY: Qt.CursorShape.OpenHandCursor,
-}
 
 
 class TimelineView(QGraphicsView):
@@ -240,23 +234,17 @@ class TimelineView(QGraphicsView):
             self.zoom_changed.emit(wanted)
 
     def _zoom_anchor(self) -> float:
-        """The playhead when it is on screen, else the middle of the track area."""
-        x = self.overlay.playhead_viewport_x(zoom.scene_x_at(self, 0))
-        width = self.viewport().width()
-        return (
-            x
-            if x is not None and HEADER_WIDTH_PX <= x < width
-            else HEADER_WIDTH_PX + zoom.track_area_width(self) / 2
-        )
+        return zoom.anchor_x(self, self.overlay.playhead_viewport_x(zoom.scene_x_at(self, 0)))
 
     def _relayout(self, change: Callable[[], None]) -> None:
-        for item in (
+        items = (
             self.filmstrip,
             self.waveform,
             self.open_segments,
             *self.analysis.items(),
             *self.tracks.items(),
-        ):
+        )
+        for item in items:
             item.relayout()
         change()
         self._scene.setSceneRect(self.layout_rows.scene_rect(self.scale))
@@ -384,7 +372,7 @@ class TimelineView(QGraphicsView):
             self._drag.move(event)
             return
         hit = self.hit_at(event.position())
-        self.viewport().setCursor(_CURSORS.get(hit.kind, Qt.CursorShape.ArrowCursor))
+        self.viewport().setCursor(CURSORS.get(hit.kind, Qt.CursorShape.ArrowCursor))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag.release(event)
@@ -399,16 +387,9 @@ class TimelineView(QGraphicsView):
         super().focusOutEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta().y() or event.angleDelta().x()
-        modifiers = event.modifiers()
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            factor = zoom.WHEEL_ZOOM_STEP ** (delta / 120)
-            self.set_pixels_per_frame(self.scale.pixels_per_frame * factor, event.position().x())
-        elif modifiers & Qt.KeyboardModifier.AltModifier:
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta // 4)
-        else:
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta)
-        event.accept()
+        zoom.wheel(
+            self, event, lambda factor, x: self.set_pixels_per_frame(self.scale.pixels_per_frame * factor, x)
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

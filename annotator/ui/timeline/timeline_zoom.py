@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from annotator.ui.timeline.timeline_layout import HEADER_WIDTH_PX, MAX_PIXELS_PER_FRAME, RIGHT_PADDING_PX
@@ -63,3 +66,25 @@ def follow(view: QGraphicsView, playhead_x: float, mode: FollowMode) -> None:
         scroll_scene_x_to(view, playhead_x, HEADER_WIDTH_PX + width / 2)
     elif not left <= playhead_x < left + width - 8:
         scroll_scene_x_to(view, playhead_x, HEADER_WIDTH_PX + width * FOLLOW_PAGE_LEAD)
+
+
+def anchor_x(view: QGraphicsView, playhead_x: float | None) -> float:
+    """Where zooming keeps the frame put: the playhead when it is on screen, else the
+    middle of the track area (viewport x)."""
+    if playhead_x is not None and HEADER_WIDTH_PX <= playhead_x < view.viewport().width():
+        return playhead_x
+    return HEADER_WIDTH_PX + track_area_width(view) / 2
+
+
+def wheel(view: QGraphicsView, event: QWheelEvent, zoom_by: Callable[[float, float], None]) -> None:
+    """Ctrl+wheel zooms around the mouse (``zoom_by(factor, viewport_x)``), Alt+wheel scrolls
+    the tracks, the wheel alone scrolls time."""
+    delta = event.angleDelta().y() or event.angleDelta().x()
+    modifiers = event.modifiers()
+    if modifiers & Qt.KeyboardModifier.ControlModifier:
+        zoom_by(WHEEL_ZOOM_STEP ** (delta / 120), event.position().x())
+    elif modifiers & Qt.KeyboardModifier.AltModifier:
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value() - delta // 4)
+    else:
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() - delta)
+    event.accept()

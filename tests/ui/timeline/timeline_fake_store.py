@@ -14,6 +14,8 @@ from pathlib import Path
 
 from annotator.domain.label import Label, Vocabulary
 from annotator.domain.segment import Review, Segment
+from annotator.storage.errors import StoreConflictError
+from annotator.storage.segment_table import same_content
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,11 @@ class FakeStore:
         self._segments[segment.id] = segment
         return segment
 
-    def update_segment(self, segment: Segment) -> Segment:
+    def update_segment(self, segment: Segment, expected: Segment | None = None) -> Segment:
         if segment.id not in self._segments:
             raise KeyError(segment.id)
+        if expected is not None and not same_content(self._segments[segment.id], expected):
+            raise StoreConflictError(f"segment {segment.id} was changed by someone else")
         self._segments[segment.id] = segment
         return segment
 

@@ -71,11 +71,6 @@ def test_agreement_screenshot_under_xvfb() -> None:
     assert len(yellow) > 20
 
 
-@pytest.mark.xvfb
-@pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (apt-get install xvfb)"
-)
 def test_search_grid_screenshot_under_xvfb() -> None:
     """Ctrl+F and a query: the grid beside the video holds the results' pictures."""
     out = OUTPUT.with_name("screenshot-search.png")

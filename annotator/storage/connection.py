@@ -1,0 +1,36 @@
+"""What the table modules need from a connection: SQLite's own, or the PostgreSQL adapter.
+
+The SQL in ``*_table.py`` is written once with ``?`` placeholders in the subset both
+engines speak (``RETURNING``, ``ON CONFLICT``, no ``rowid``); :mod:`pg_database` turns the
+placeholders into psycopg's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+
+
+class StoreDatabase(Protocol):
+    """A connection with nested transactions: ``Database`` (SQLite) or ``PgDatabase``."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+    def transaction(self) -> AbstractContextManager[Connection]: ...
+    def query(self, sql: str, params: Sequence[Any] = ...) -> list[tuple[Any, ...]]: ...
+    def scalar(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def close(self) -> None: ...
