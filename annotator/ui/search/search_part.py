@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -31,6 +31,7 @@ from annotator.ui.project_views import ProjectViews
 from annotator.ui.review.review_mode import ReviewMode
 from annotator.ui.search.search_panel import SearchPanel
 from annotator.ui.search.search_results_model import SearchResultsModel
+from annotator.ui.while_shown import WhileShown
 from annotator.ui.workspace import Workspace
 
 LIMIT = 200
@@ -73,11 +74,7 @@ class SearchPart(QObject):
         self.player = RangePlayer(workspace.engine, self)
         self._playlist: list[str] = []
         self._text = ""
-        self._rerun = QTimer(self)
-        self._rerun.setSingleShot(True)
-        self._rerun.setInterval(RERUN_MS)
-        self._stale = False
-        self._rerun.timeout.connect(self._run)
+        self._follow = WhileShown(self.dock, self._run, RERUN_MS, owed=False)
         self.panel.query_changed.connect(self.run)
         self.panel.play_requested.connect(self.play)
         self.panel.queue_requested.connect(self.queue_for_review)
@@ -85,7 +82,6 @@ class SearchPart(QObject):
         # Queued: the stop frame is on screen (and heard of) before the next result starts.
         self.player.finished.connect(self._on_player_finished, Qt.ConnectionType.QueuedConnection)
         self.player.interrupted.connect(self._on_player_interrupted)
-        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.stills.task_failed.connect(self._on_stills_task_failed)
         self.stills.task_cancelled.connect(self._on_stills_task_cancelled)
         # The proxy swapped in under a result being played: on from the same frame.
@@ -145,15 +141,7 @@ class SearchPart(QObject):
 
     def _on_document_changed(self, *_args: object) -> None:
         """An edit: run the query again soon if the panel shows, else when it is shown."""
-        if self.dock.isVisible():
-            self._rerun.start()
-        else:
-            self._stale = True
-
-    def _on_dock_visibility_changed(self, visible: bool) -> None:
-        if visible and self._stale:
-            self._stale = False
-            self._run()
+        self._follow.changed()
 
     # -- pictures -----------------------------------------------------------------------------
     def _make_pictures(self, project: Project) -> None:
@@ -264,8 +252,7 @@ class SearchPart(QObject):
         self._failed.clear()
 
     def _on_workspace_project_closed(self) -> None:
-        self._rerun.stop()
-        self._stale = False
+        self._follow.stop(owed=False)
         self.model.set_results([])
         self.model.forget_pictures()
         self.panel.show_found(0)

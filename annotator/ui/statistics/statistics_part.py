@@ -6,7 +6,7 @@ an annotator's its text filter, a video's makes that video current."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from annotator.domain.video import Video
@@ -14,6 +14,7 @@ from annotator.project.project import Project
 from annotator.project.statistics import label_spans, project_statistics
 from annotator.ui.project_views import ProjectViews
 from annotator.ui.statistics.statistics_panel import StatisticsPanel
+from annotator.ui.while_shown import WhileShown
 from annotator.ui.workspace import Workspace
 
 REDRAW_MS = 100
@@ -32,14 +33,9 @@ class StatisticsPart(QObject):
         self.dock.setWidget(self.panel)
         dock_host.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()
-        self._stale = True
-        self._redraw = QTimer(self)
-        self._redraw.setSingleShot(True)
-        self._redraw.setInterval(REDRAW_MS)
-        self._redraw.timeout.connect(self.refresh)
+        self._follow = WhileShown(self.dock, self.refresh, REDRAW_MS, owed=True)
         self.panel.by_changed.connect(lambda _by: self.refresh())
         self.panel.bar_clicked.connect(self._on_panel_bar_clicked)
-        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         workspace.project_opened.connect(self._on_workspace_project_opened)
         workspace.project_closed.connect(self._on_workspace_project_closed)
         workspace.video_changed.connect(self._on_workspace_video_changed)
@@ -49,7 +45,7 @@ class StatisticsPart(QObject):
         project, video = self._workspace.project, self._workspace.video
         if project is None:
             return
-        self._stale = False
+        self._follow.owed = False
         colours = {label.name: label.colour for label in project.store.labels(include_archived=True)}
         self.panel.show_statistics(project_statistics(project, by=str(self.panel.by.currentData())), colours)
         if video is not None:
@@ -61,14 +57,7 @@ class StatisticsPart(QObject):
     # -- following the project ------------------------------------------------------------------
     def _changed(self, *_args: object) -> None:
         """Draw again soon while the dock shows; else when it is shown."""
-        if self.dock.isVisible():
-            self._redraw.start()
-        else:
-            self._stale = True
-
-    def _on_dock_visibility_changed(self, visible: bool) -> None:
-        if visible and self._stale:
-            self.refresh()
+        self._follow.changed()
 
     def _on_workspace_project_opened(self, _project: Project) -> None:
         document = self._workspace.document
@@ -87,9 +76,8 @@ class StatisticsPart(QObject):
         self._changed()
 
     def _on_workspace_project_closed(self) -> None:
-        self._redraw.stop()
+        self._follow.stop(owed=True)
         self.panel.setEnabled(False)
-        self._stale = True
 
     def _on_workspace_video_changed(self, _video: Video) -> None:
         self._changed()
