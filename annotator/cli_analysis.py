@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -53,11 +53,21 @@ def _analysed(video: Path, shots: bool, sounds: bool) -> Any:
     return analyze_file(video, info, pictures=shots, sound=sounds, progress=report, index=index)
 
 
-@click.command()
-@click.argument("video", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
-@fails_cleanly
+def video_table_command(function: Callable[..., None]) -> click.Command:
+    """A command reading VIDEO and writing rows as CSV or JSON (``shots``, ``sounds``)."""
+    for option in (
+        fails_cleanly,
+        click.option(
+            "-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout)."
+        ),
+        click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True),
+        click.argument("video", type=click.Path(path_type=Path)),
+    ):
+        function = option(function)
+    return click.command()(function)
+
+
+@video_table_command
 def shots(video: Path, fmt: str, output: Path | None) -> None:
     """Shot boundaries of VIDEO: frame, kind (hard or gradual), the transition's frames, score."""
     with interruptible():
@@ -66,11 +76,7 @@ def shots(video: Path, fmt: str, output: Path | None) -> None:
     click.echo(f"{len(found)} shot boundaries", err=True)
 
 
-@click.command()
-@click.argument("video", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
-@fails_cleanly
+@video_table_command
 def sounds(video: Path, fmt: str, output: Path | None) -> None:
     """Speech, loud non-speech and silence in VIDEO's sound, in frames of the video."""
     with interruptible():
