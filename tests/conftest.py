@@ -37,9 +37,17 @@ MPEG4_B_FRAMES = ("-c:v", "mpeg4", "-q:v", "4", "-g", "12", "-bf", "2")  # open 
 
 # Mutation runs (scripts/mutation) run a mutant's tests in a process of its own, once per
 # mutant: a test that reads the source instead of running it cannot tell mutants apart, and
-# the demo build (half a minute of ffmpeg) runs only for the mutants of the demo's module.
+# the slow ones (the demo build, half a minute of ffmpeg; the Ctrl+C tests, which run ten minutes
+# of footage in a subprocess) run only for the mutants of the module they are about.
 _STATIC_TESTS = ("test_segment_from_checked.py::test_only_storage_reads_and_validating_importers_call_it",)
-_SLOW_TESTS_FOR = {"test_cli_demo.py": "annotator.project.demo."}
+_SLOW_TESTS_FOR = {
+    "test_cli_demo.py": "annotator.project.demo.",
+    "test_cli_clips.py::test_ctrl_c_leaves_whole_clips_only": "annotator.project.clips.",
+    "test_cli_analysis.py::test_ctrl_c_leaves_nothing_half_written": (
+        "annotator.project.analyze.",
+        "annotator.project.propose.",
+    ),
+}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -48,9 +56,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     skip = pytest.mark.skip(reason="left out of this mutant's run (tests/conftest.py)")
     for item in items:
-        module = item.nodeid.split("::")[0].rsplit("/", 1)[-1]
+        name = item.nodeid.rsplit("/", 1)[-1]
+        slow_for = _SLOW_TESTS_FOR.get(name.split("::")[0]) or _SLOW_TESTS_FOR.get(name)
         static = item.nodeid.endswith(_STATIC_TESTS)
-        if static or (module in _SLOW_TESTS_FOR and not mutant.startswith(_SLOW_TESTS_FOR[module])):
+        if static or (slow_for is not None and not mutant.startswith(slow_for)):
             item.add_marker(skip)
 
 

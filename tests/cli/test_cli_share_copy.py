@@ -115,8 +115,12 @@ def test_copy_refuses_a_folder_with_a_project(run, filled: Path, pg_url: str) ->
 
 
 def test_merge_a_folder_into_a_shared_project_and_agreement_on_it(
-    run, filled: Path, pg_url: str, tmp_path: Path
+    run, filled: Path, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The media root defaults to the current folder: here, one the footage is outside of, so the
+    # server stores its absolute path as the folder project does (a mutation run works in a
+    # folder that holds the footage).
+    monkeypatch.chdir(tmp_path)
     assert run("share", filled, pg_url).exit_code == 0
     theirs = tmp_path / "theirs"
     assert run("copy", pg_url, theirs).exit_code == 0
