@@ -158,7 +158,7 @@ def _write_folder(files: dict[tuple[int, int], Path], folder: Path) -> None:
     """Copy the stills into ``folder`` as a whole: built beside it, then swapped in."""
     building = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
+    building.mkdir()  # beside the sheet, whose folder exists
     try:
         for (video_id, frame), file in files.items():
             shutil.copyfile(file, building / f"{video_id}-{frame}.jpg")

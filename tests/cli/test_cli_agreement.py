@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.analysis.reliability import kappa_from_table
+from annotator.domain.label import Label
 from annotator.domain.segment import Segment, Source
 from annotator.project.project import Project
 
@@ -119,6 +120,10 @@ def test_pooled_concatenates_the_videos_frames(run, coded: Path, clip_2997: Path
         (("--coders", "ana,ben", "--iou", "half"), "--iou: expected a number"),
         (("--coders", "ana,ben", "--labels", "laughing"), "no label 'laughing'"),
         (("--coders", "ana,ben", "--video", "nope.mp4"), "no video 'nope.mp4'"),
+        (
+            ("--coders", "ana,ben", "--video", "numbered_25.mp4", "--video", "1"),
+            "--video names the same video twice",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(run, coded: Path, args: tuple[str, ...], message: str) -> None:
@@ -127,3 +132,35 @@ def test_bad_input_is_one_line_and_status_2(run, coded: Path, args: tuple[str, .
     assert message in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_csv_of_several_videos_ends_with_the_pooled_rows(
+    run, coded: Path, clip_2997: Path, tmp_path: Path
+) -> None:
+    assert run("add-video", coded, clip_2997).exit_code == 0
+    add(coded, (2, "laughter", 0, 20, "ana"))
+    out = tmp_path / "agreement.csv"
+    args = ("--coders", "ana,ben", "--labels", "laughter", "--format", "csv", "-o", out)
+    result = run("agreement", coded, *args)
+    assert result.exit_code == 0, result.output
+    text = out.read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert [tuple(row[:3]) for row in rows[1:]] == [
+        ("numbered_25.mp4", "laughter", "100"),
+        ("numbered_25.mp4", "*", "100"),
+        ("numbered_2997.mp4", "laughter", "120"),
+        ("numbered_2997.mp4", "*", "120"),
+        ("*", "laughter", "220"),
+        ("*", "*", "220"),
+    ]
+    assert text.count("\r\n") == len(rows)
+
+
+def test_names_are_written_as_they_are(run, coded: Path) -> None:
+    with Project.open(coded) as opened:
+        opened.store.add_label(Label("Lächeln"))
+    add(coded, (1, "Lächeln", 0, 10, "ana"), (1, "Lächeln", 0, 10, "ben"))
+    result = run("agreement", coded, "--coders", "ana,ben", "--labels", "lächeln", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"Lächeln": {' in result.output
+    assert json.loads(result.output)["labels"]["Lächeln"]["kappa"] == 1

@@ -84,7 +84,10 @@ def test_ctrl_c_leaves_whole_clips_only(run, tmp_path: Path) -> None:
     assert run("import", project, rows).exit_code == 0
     folder = tmp_path / "clips"
     command = [sys.executable, "-m", "annotator", "clips", str(project), "--jobs", "1", "-o", str(folder)]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ})
+    # The command gets Ctrl+C even if this process ignores it (a mutation run's worker does).
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, env={**os.environ}, preexec_fn=_sigint_as_usual
+    )
     assert process.stderr is not None
     started = time.monotonic()
     for line in process.stderr:
@@ -103,3 +106,8 @@ def test_ctrl_c_leaves_whole_clips_only(run, tmp_path: Path) -> None:
         assert [row["file"] for row in csv.DictReader(handle)] == [left[1]]
     with av.open(str(folder / left[1])) as container:
         assert container.streams.video[0].frames == 25
+
+
+def _sigint_as_usual() -> None:
+    """In the child before it starts: Ctrl+C back to the default, which Python then handles."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -167,3 +167,45 @@ def test_review_can_queue_only_given_segments(coded: AnnotationDocument) -> None
     ids = frozenset(listed(coded)[0].segment_ids)
     chosen = select_queue(coded.segments(), {}, ReviewFilters(status=None, segment_ids=ids))
     assert chosen == ["a-pair", "b-pair"]
+
+
+@pytest.mark.parametrize(("labels", "iou"), [((), Fraction(1, 2)), ((" Laughter",), Fraction(9, 10))])
+def test_the_window_computes_what_the_command_does_for_any_labels_and_threshold(
+    coded: AnnotationDocument, labels: tuple[str, ...], iou: Fraction
+) -> None:
+    driving = label_id(coded, "driving")
+    coded.store.add_segments(
+        [Segment(1, driving, 0, 50, annotator="ana"), Segment(1, driving, 0, 60, annotator="ben")]
+    )
+    store = coded.store
+    compute = video_agreement_work(store, store.video(1), ["ana", "ben"], labels, iou)
+    expected = compute_agreement(Project(store), AgreementRequest(("ana", "ben"), ("1",), labels, iou))
+    assert compute() == expected.videos[0]
+    assert sorted(compute().labels) == (["laughter"] if labels else ["driving", "laughter"])
+    # the pair 10-40 / 14-42 overlaps by 26 of 32 frames: matched at 1/2, not at 9/10
+    assert compute().labels["laughter"].matched == (1 if iou == Fraction(1, 2) else 0)
+
+
+def test_the_coders_of_a_video_are_those_of_that_video_only(coded: AnnotationDocument) -> None:
+    store = coded.store
+    other = store.add_video("other.mp4", "2-def", store.video(1).info)
+    laughter = label_id(coded, "laughter")
+    store.add_segments([Segment(other.id, laughter, 0, 9, annotator="carl")])
+    assert video_coders(store, 1) == ["ana", "ben"]
+    assert video_coders(store, other.id) == ["carl"]
+
+
+def test_the_list_by_default_counts_a_boundary_one_frame_off_and_follows_the_labels(
+    coded: AnnotationDocument,
+) -> None:
+    driving = label_id(coded, "driving")
+    coded.store.add_segments(
+        [
+            Segment(1, driving, 150, 170, id="a-road", annotator="ana"),
+            Segment(1, driving, 151, 170, id="b-road", annotator="ben"),
+        ]
+    )
+    found = coder_disagreements(coded.store, 1, ("ana", "ben"), ("driving",))
+    assert [(d.kind, d.segment_ids) for d in found] == [(DisagreementKind.BOUNDARIES, ("a-road", "b-road"))]
+    assert coder_disagreements(coded.store, 1, ("ana", "ben"), ("driving",), tolerance_frames=1) == []
+    assert len(coder_disagreements(coded.store, 1, ("ana", "ben"))) == 4  # every label: the three and this

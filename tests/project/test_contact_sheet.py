@@ -4,7 +4,9 @@ and order, text escaped, images inline or in a folder, and nothing written when 
 from __future__ import annotations
 
 import base64
+import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,8 +14,8 @@ import cv2
 import numpy as np
 import pytest
 
-from annotator.domain.label import Vocabulary
-from annotator.domain.segment import Segment
+from annotator.domain.label import Label, Vocabulary
+from annotator.domain.segment import Review, Segment, Verdict
 from annotator.media.errors import Cancelled
 from annotator.media.synthetic import read_frame_number
 from annotator.project.contact_sheet import make_sheet, still_frames
@@ -133,3 +135,72 @@ def test_a_missing_video_is_named(project: Project, tmp_path: Path) -> None:
     with pytest.raises(ProjectError, match=re.escape(expected)):
         make_sheet(project, select_segments(project), tmp_path / "sheet.html")
     assert not (tmp_path / "sheet.html").exists()
+
+
+def test_groups_follow_the_names_ignoring_case_and_each_says_its_latest_verdict(
+    project: Project, tmp_path: Path
+) -> None:
+    store = project.store
+    video = store.videos()[0]
+    gifts, exchange = store.add_label(Label("gifts")), store.add_label(Label("Gift_exchange"))
+    assert gifts.id is not None
+    assert exchange.id is not None
+    store.add_segments([
+        Segment(video.id, gifts.id, 60, 61, id="g1"),
+        Segment(video.id, exchange.id, 70, 71, id="g2"),
+    ])  # fmt: skip
+    store.add_review(Review("g1", "rita", Verdict.NEEDS_FIX))
+    store.add_review(Review("g1", "rita", Verdict.APPROVED))
+    target = tmp_path / "sheet.html"
+    make_sheet(
+        project,
+        [segment for segment in store.segments() if segment.id in ("g1", "g2")],
+        target,
+        group_by="label",
+    )
+    sheet = Sheet(target.read_text())
+    # compared as lower-case text: "_" sorts before the letters, as in "gift_exchange" < "gifts"
+    assert sheet.headings == ["Gift_exchange (1)", "gifts (1)"]
+    assert sheet.text.count("approved") == 1
+    assert "unreviewed" in sheet.text
+    make_sheet(project, select_segments(project), target)
+    assert Sheet(target.read_text()).headings == ["numbered_25.mp4 (4)", "numbered_2997.mp4 (1)"]
+
+
+def test_each_still_says_its_frame(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    make_sheet(project, select_segments(project, query="annotator:ben"), target)
+    assert re.findall(r'alt="([^"]*)"', target.read_text()) == ["frame 40", "frame 40", "frame 40"]
+
+
+def test_a_failure_while_copying_the_stills_leaves_the_earlier_folder(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "sheet.html"
+    make_sheet(project, select_segments(project, query="annotator:ben"), target, images="folder")
+    before = target.read_bytes()
+    copies = [0]
+    real_copy = shutil.copyfile
+
+    def disk_full(source: Path, destination: Path) -> Path:
+        copies[0] += 1
+        if copies[0] == 3:
+            raise OSError(28, "No space left on device")
+        return real_copy(source, destination)
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        make_sheet(project, select_segments(project), target, images="folder")
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "sheet.html", "sheet_files"]
+    assert [p.name for p in (tmp_path / "sheet_files").iterdir()] == ["1-40.jpg"]
+
+
+def test_a_folder_left_by_a_crashed_run_is_not_mixed_in(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    stale = tmp_path / f".sheet_files.{os.getpid()}.tmp"
+    stale.mkdir()
+    (stale / "9-9.jpg").write_bytes(b"old")
+    make_sheet(project, select_segments(project, query="annotator:ben"), target, images="folder")
+    assert [p.name for p in (tmp_path / "sheet_files").iterdir()] == ["1-40.jpg"]
+    assert not stale.exists()
