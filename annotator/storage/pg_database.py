@@ -83,7 +83,7 @@ class PgConnection:
 
     @property
     def lost(self) -> bool:
-        return bool(self.raw.closed or self.raw.broken)
+        return bool(self.raw.closed)  # a broken connection is closed too (psycopg)
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         try:
@@ -191,7 +191,7 @@ class PgDatabase:
             ) from exc
 
     def _roll_back(self, statement: str) -> None:
-        if self._conn.raw.closed or self._conn.raw.broken:
+        if self._conn.lost:
             return  # the server dropped the transaction with the connection
         try:
             self._conn.execute(statement)

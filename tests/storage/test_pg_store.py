@@ -5,14 +5,18 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 from pg_server import PASSWORD, PASSWORD_USER, PgServer, free_port
 
 from annotator.domain.label import Label, Vocabulary
 from annotator.storage import StoreError, StoreVersionError
 from annotator.storage.errors import StoreConnectionError
+from annotator.storage.pg_database import CONNECT_TIMEOUT_S, PgDatabase, connect_error
 from annotator.storage.pg_store import PgProjectStore
 from annotator.storage.server_url import is_server_url, parse_server_url
 
@@ -149,3 +153,82 @@ def test_the_listener_waits_longer_between_attempts_while_the_server_is_away() -
     assert 2 <= len(attempts) <= 5  # not one per poll (there were ~200 polls)
     assert all(later >= earlier for earlier, later in itertools.pairwise(gaps))
     assert not listener.in_touch
+
+
+@pytest.mark.parametrize(
+    ("libpq_says", "we_say"),
+    [
+        (
+            'connection to server at "db.example", port 5433 failed: FATAL:  role "ann" does not exist',
+            "the server at db.example:5433 has no user 'ann'",
+        ),
+        (
+            'connection to server on socket "/run/postgresql/.s.PGSQL.5433" failed: No such file or '
+            "directory\n\tIs the server running locally and accepting connections on that socket?",
+            "no server answers at db.example:5433 (connection refused; is PostgreSQL running?)",
+        ),
+        (
+            'connection to server at "db.example", port 5433 failed: timeout expired',
+            f"the server at db.example:5433 did not answer within {CONNECT_TIMEOUT_S} s",
+        ),
+        (
+            'connection to server at "db.example", port 5433 failed: FATAL:  sorry, too many clients'
+            " already\n",
+            'cannot connect: connection to server at "db.example", port 5433 failed: FATAL: sorry, too many'
+            " clients already",
+        ),
+    ],
+)
+def test_each_failed_connection_is_one_line_that_says_why(libpq_says: str, we_say: str) -> None:
+    """What libpq 15 writes for the cases a test server cannot show (it asks every unknown
+    user for a password; its socket and address always answer)."""
+    url = parse_server_url("postgresql://ann@db.example:5433/news")
+    error = connect_error(psycopg.OperationalError(libpq_says), url)
+    assert str(error) == f"postgresql://ann@db.example:5433/news: {we_say}"
+    assert "\n" not in str(error)
+
+
+def _failing(database: PgDatabase, statement: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``statement`` fails on the server as if refused (the connection stays up)."""
+    connection = database.connection
+    real = connection.execute
+
+    def execute(sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        if sql == statement:
+            raise StoreError(f"refused: {sql}")
+        return real(sql, parameters)
+
+    monkeypatch.setattr(connection, "execute", execute)
+
+
+def test_a_failed_inner_rollback_gives_the_first_error_and_the_outer_one_undoes_all(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with PgProjectStore.create(pg_url, Vocabulary("v", (Label("a"),)), media_root=tmp_path) as store:
+        database = store.database
+        _failing(database, "ROLLBACK TO sp1", monkeypatch)
+
+        def write_both() -> None:
+            with database.transaction() as conn:
+                conn.execute("INSERT INTO meta (key, value) VALUES ('outer', '1')")
+                with database.transaction() as inner:
+                    inner.execute("INSERT INTO meta (key, value) VALUES ('inner', '1')")
+                    raise ValueError("the cause")
+
+        with pytest.raises(ValueError, match="the cause"):
+            write_both()
+        assert store.meta_get("outer") is None
+        assert store.meta_get("inner") is None
+        assert not database.in_transaction
+
+
+def test_a_failed_outer_rollback_is_said(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with PgProjectStore.create(pg_url, Vocabulary("v", (Label("a"),)), media_root=tmp_path) as store:
+        database = store.database
+        _failing(database, "ROLLBACK", monkeypatch)
+        with pytest.raises(StoreError, match="refused: ROLLBACK") as raised, database.transaction():
+            raise ValueError("the cause")
+        assert isinstance(raised.value.__context__, ValueError)
+        assert not database.in_transaction

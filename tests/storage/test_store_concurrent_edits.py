@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 
@@ -19,7 +20,11 @@ def test_a_write_from_a_stale_view_is_refused(store: BaseStore, video: Video) ->
     seen = store.add_segment(Segment(video.id, 1, 10, 20, note="first"))
     with reopen(store) as other:
         other.update_segment(replace(seen, note="theirs"), expected=seen)
-    with pytest.raises(StoreConflictError, match=f"segment {seen.id[:8]} was changed by someone else"):
+    said = (
+        f"segment {seen.id[:8]} was changed by someone else since you saw it; your change was not saved"
+        " (the view now shows theirs)"
+    )
+    with pytest.raises(StoreConflictError, match=f"^{re.escape(said)}$"):
         store.update_segment(replace(seen, start_frame=12), expected=seen)
     assert store.segment(seen.id).note == "theirs"
     assert store.segment(seen.id).start_frame == 10

@@ -171,7 +171,20 @@ def test_known_segment_ids_names_only_those_held(store: ProjectStore, video: Vid
     gone = store.add_segment(Segment(video.id, _label_id(store), 5, 9))
     store.delete_segment(gone.id)
     others = [f"00000000-0000-0000-0000-{n:012d}" for n in range(1200)]
-    assert store.known_segment_ids([kept.id, gone.id, *others]) == {kept.id, gone.id}
+    # asked in chunks of 500: held ids first, on a chunk's edge, and last are all found
+    for asked in ([kept.id, gone.id, *others], [*others[:500], kept.id, *others[500:], gone.id]):
+        assert store.known_segment_ids(asked) == {kept.id, gone.id}
+
+
+def test_a_checked_write_to_a_segment_that_is_not_there_names_it(store: ProjectStore, video: Video) -> None:
+    ghost = Segment(video.id, _label_id(store), 0, 1, id="ghost-segment")
+    with pytest.raises(
+        StoreNotFoundError, match=f"^{re.escape(store.location)}: no segment with id ghost-segment$"
+    ):
+        store.update_segment(replace(ghost, end_frame=2), expected=ghost)
+    with pytest.raises(StoreNotFoundError, match=f"^{re.escape(store.location)}: no video with id 99$"):
+        store.frame_count(99)
+    assert store.frame_count(video.id) == video.info.frame_count
 
 
 def test_purging_a_large_import_erases_every_segment_and_review(store: ProjectStore, video: Video) -> None:
