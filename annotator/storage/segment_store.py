@@ -78,7 +78,7 @@ class SegmentStore:
             "your change was not saved (the view now shows theirs)"
         )
 
-    def put_segment(self, segment: Segment, deleted: bool = False) -> None:
+    def put_segment(self, segment: Segment, deleted: bool) -> None:
         """Overwrite a segment with another copy's version of it, whole: its fields and
         ``updated_at`` as given (now, if empty), and whether it is deleted (``annotator merge``)."""
         stamped = segment if segment.updated_at else replace(segment, updated_at=utc_now())

@@ -232,3 +232,12 @@ def test_a_failed_outer_rollback_is_said(
             raise ValueError("the cause")
         assert isinstance(raised.value.__context__, ValueError)
         assert not database.in_transaction
+
+
+def test_a_url_without_a_port_is_named_with_the_default_one() -> None:
+    url = parse_server_url("postgresql://ann@db.example/news")
+    error = connect_error(psycopg.OperationalError("connection refused... Connection refused"), url)
+    assert str(error) == (
+        "postgresql://ann@db.example/news: no server answers at db.example:5432"
+        " (connection refused; is PostgreSQL running?)"
+    )

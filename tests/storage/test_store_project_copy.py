@@ -70,8 +70,8 @@ def test_put_segment_keeps_the_given_version_whole(project: Path) -> None:
         store.put_segment(replace(theirs, updated_at=""), deleted=False)
         assert not store.is_deleted("s")
         assert store.segment("s").updated_at > "2026-02-02"  # empty: stamped now
-        with pytest.raises(StoreNotFoundError):
-            store.put_segment(replace(theirs, id="unknown"))
+        with pytest.raises(StoreNotFoundError, match=r"no segment with id unknown$"):
+            store.put_segment(replace(theirs, id="unknown"), deleted=False)
 
 
 def _info() -> VideoInfo:
