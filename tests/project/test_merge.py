@@ -247,3 +247,23 @@ def test_refusals(pair: tuple[Path, Path], tmp_path: Path) -> None:
     notes.write_text("hello")
     with pytest.raises(ProjectError, match="project folder"):
         merged(ours, notes)
+
+
+def test_segments_changed_there_to_new_labels_and_videos_take_them(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    with Project.open(theirs) as project:
+        store = project.store
+        added = [store.add_label(Label(name)) for name in ("Applause", "Cheering", "Booing")]
+        videos = [
+            store.add_video(f"/elsewhere/{n}.mp4", f"{n}-def", video_info(f"{n}.mp4", 500)) for n in "abc"
+        ]
+        assert added[1].id is not None
+        stamp(project, replace(store.segment("s1"), label_id=added[1].id), LATER)  # relabelled by ben
+        stamp(project, replace(store.segment("s2"), video_id=videos[1].id), LATER)  # put on another video
+    assert merged(ours, theirs, prefer=Prefer.THEIRS).written
+    with Project.open(ours) as project:
+        store = project.store
+        s1, s2 = store.segment("s1"), store.segment("s2")
+        assert [label.name for label in store.labels() if label.id == s1.label_id] == ["Cheering"]
+        assert [video.name for video in store.videos() if video.id == s2.video_id] == ["b.mp4"]
+        assert (s1.start_frame, s1.end_frame, s2.start_frame, s2.end_frame) == (10, 40, 100, 120)
