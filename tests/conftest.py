@@ -167,7 +167,8 @@ def pg_server() -> Iterator[PgServer]:
     """A PostgreSQL 15 server of the session's own (tests/pg_server.py), stopped at its end."""
     if not pg_server_available():
         pytest.fail("PostgreSQL 15 is not installed: run scripts/setup as root (Debian's postgresql)")
-    with PgServer() as server:
+    shared = os.environ.get("ANNOTATOR_TEST_PG_FOLDER")  # one server for every mutant's run
+    with PgServer.running(Path(shared)) if shared else PgServer() as server:
         yield server
 
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -56,6 +59,18 @@ class PgServer:
         self.data = self.folder / "data"
         self.port = free_port()
         self._as_root = os.geteuid() == 0
+        self._shared = False  # started by another process, which stops it
+
+    @classmethod
+    def running(cls, folder: Path) -> PgServer:
+        """The server that ``python tests/pg_server.py FOLDER`` keeps running (its port is in
+        ``FOLDER/port``): one server for many test processes (scripts/mutation)."""
+        server = cls()
+        shutil.rmtree(server.folder, ignore_errors=True)
+        server.folder, server.data = folder, folder / "data"
+        server.port = int((folder / "port").read_text())
+        server._shared = True
+        return server
 
     def _run(self, command: Sequence[str], timeout: float = TIMEOUT_S) -> None:
         prefix = ["runuser", "-u", "nobody", "--"] if self._as_root else []
@@ -66,6 +81,8 @@ class PgServer:
             raise RuntimeError(f"{command[0]} failed ({done.returncode}): {done.stderr.strip()}\n{tail}")
 
     def __enter__(self) -> PgServer:
+        if self._shared:
+            return self
         self.folder.chmod(0o755)  # nobody must reach its data folder through it
         self.data.mkdir(mode=0o700)
         if self._as_root:
@@ -100,6 +117,8 @@ class PgServer:
         self._run([str(BIN / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop"], 40)
 
     def __exit__(self, *_: object) -> None:
+        if self._shared:
+            return
         try:
             if (self.data / "postmaster.pid").exists():
                 self.stop("immediate")
@@ -122,3 +141,20 @@ class PgServer:
     def drop_database(self, name: str) -> None:
         with self.admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def serve(folder: Path) -> None:
+    """Run a server until SIGTERM or SIGINT, its port written to ``folder/port`` once it is up."""
+    stop = threading.Event()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: stop.set())
+    with PgServer() as server:
+        (server.folder / "port").write_text(str(server.port))
+        folder.unlink(missing_ok=True)
+        folder.symlink_to(server.folder)
+        stop.wait()
+    folder.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]))
