@@ -55,8 +55,9 @@ def _label_ids(project: Project, labels: tuple[Label, ...]) -> tuple[dict[int, i
         if found is not None and found.id is not None:
             ids[file_id] = found.id
             continue
-        key = label.key if label.key not in used_keys else ""
-        used_keys.add(key)
+        key = "" if label.key in used_keys and not label.archived else label.key
+        if not label.archived:  # an archived label's key is free for others (as in the store)
+            used_keys.add(key)
         ids[file_id] = new_ref(len(new))
         new.append(replace(label, id=None, key=key))
     return ids, tuple(new)
@@ -126,6 +127,10 @@ def _new_label(name: str, index: int) -> Label:
 def _eaf_video(project: Project, path: Path) -> Video:
     """The project video the EAF file's media descriptor names (by file name)."""
     videos = project.store.videos()
+    if not videos:
+        raise ProjectError(
+            f"{path}: the project has no videos: add the EAF's video first (annotator add-video)"
+        )
     if len(videos) == 1:
         return videos[0]
     for url in read_eaf_media_urls(path):
@@ -133,5 +138,5 @@ def _eaf_video(project: Project, path: Path) -> Video:
         matches = [v for v in videos if v.name == name]
         if len(matches) == 1:
             return matches[0]
-    names = ", ".join(v.name for v in videos) or "none"
+    names = ", ".join(v.name for v in videos)
     raise ProjectError(f"{path}: name the video the EAF belongs to with --video (videos: {names})")

@@ -43,10 +43,13 @@ def test_the_cache_gives_back_what_was_found_without_analysing_again(
 def test_progress_stays_within_the_bar_and_ends_full(
     tmp_path: Path, sound_clip: Path, with_sound: bool
 ) -> None:
-    path = sound_clip if with_sound else make_numbered_clip(tmp_path / "silent.mp4", frames=50)
+    # silent: 600 frames, so the pictures' part reports past 512 of them (its whole bar)
+    path = sound_clip if with_sound else make_numbered_clip(tmp_path / "silent.mp4", frames=600)
     seen: list[float] = []
     analyze_file(path, probe(path), progress=seen.append)
     assert seen == sorted(seen)
     assert seen[0] >= 0
     assert seen[-1] == 1.0
     assert all(fraction <= 1.0 for fraction in seen)
+    if not with_sound:
+        assert seen[-2] == pytest.approx(512 / 600)

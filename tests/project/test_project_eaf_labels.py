@@ -66,6 +66,12 @@ def test_the_video_an_eaf_belongs_to_is_found_by_the_file_name_its_media_names(t
     from annotator.project.errors import ProjectError
 
     with Project.create(tmp_path / "p", Vocabulary.load(vocabulary_path("state-tv"))) as project:
+        lone = _eaf_for(tmp_path / "lone.eaf", "clip.mp4")
+        with pytest.raises(ProjectError) as caught:
+            exchange.plan_import(project, lone)
+        assert str(caught.value) == (
+            f"{lone}: the project has no videos: add the EAF's video first (annotator add-video)"
+        )
         project.store.add_video("media/clip.mp4", "1-abc", _info("clip.mp4"))
         other = project.store.add_video("archive/2024/other.mp4", "2-def", _info("other.mp4"))
         for url in ("file:///C:/footage/day%202/other.mp4", "C:\\footage\\other.mp4", "other.mp4"):

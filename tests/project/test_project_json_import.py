@@ -44,3 +44,28 @@ def test_segments_on_two_new_videos_and_a_new_label_land_where_they_belong(tmp_p
             for s in store.segments()
         )
     assert placed == [("a.mp4", "laughter", 0), ("b.mp4", "honks", 10), ("c.mp4", "beeps", 20)]
+
+
+def test_new_labels_keep_their_keys_unless_an_active_label_holds_them(tmp_path: Path) -> None:
+    info = VideoInfo(
+        path="a.mp4", codec="h264", width=320, height=180, fps=Fraction(25), frame_count=250,
+        duration_s=Fraction(10), start_time_s=Fraction(0), has_audio=False, is_vfr=False,
+        frame_times=FrameTimes.constant(Fraction(25), 250),
+    )  # fmt: skip
+    labels = [
+        Label("old honks", key="2", archived=True, id=0),  # archived: its key binds nothing
+        Label("honks", key="2", id=1),
+        Label("beeps", key="1", id=2),  # the project's laughter holds 1
+        Label("claps", key="3", id=3),
+    ]
+    save_json(tmp_path / "in.json", [Video(0, "a.mp4", "0-fp", info)], labels, [Segment(0, 1, 0, 10)], [])
+    with Project.create(tmp_path / "p", Vocabulary("v", (Label("laughter", key="1"),))) as project:
+        exchange.import_file(project, tmp_path / "in.json")
+        keys = {label.name: (label.key, label.archived) for label in project.store.labels()}
+    assert keys == {
+        "laughter": ("1", False),
+        "old honks": ("2", True),
+        "honks": ("2", False),
+        "beeps": ("", False),
+        "claps": ("3", False),
+    }
