@@ -164,3 +164,59 @@ def test_names_are_written_as_they_are(run, coded: Path) -> None:
     assert result.exit_code == 0, result.output
     assert '"Lächeln": {' in result.output
     assert json.loads(result.output)["labels"]["Lächeln"]["kappa"] == 1
+
+
+NO_PAIRS = (
+    "start_diff_median, start_diff_p90, end_diff_median, end_diff_p90: undefined: no matched segment pairs"
+)
+POOLED_TEXT = """\
+video numbered_25.mp4: 100 frames; coders ana (reference), ben
+label                 kappa  alpha   prec recall     f1 matched start med    p90  end med    p90
+laughter              0.286  0.289  0.500  0.500  0.500       1     2.000  2.000    0.000  0.000
+driving               0.000 -0.990      -  0.000  0.000       0         -      -        -      -
+all labels                  -0.346
+undefined (shown as -):
+  driving: precision: undefined: the compared coder has no segments of this label
+  driving: NO_PAIRS
+
+video numbered_2997.mp4: 120 frames; coders ana (reference), ben
+label                 kappa  alpha   prec recall     f1 matched start med    p90  end med    p90
+laughter              0.000 -0.086      -  0.000  0.000       0         -      -        -      -
+driving               0.000 -0.039  0.000      -  0.000       0         -      -        -      -
+all labels                  -0.064
+undefined (shown as -):
+  laughter: precision: undefined: the compared coder has no segments of this label
+  laughter: NO_PAIRS
+  driving: recall: undefined: the reference coder has no segments of this label
+  driving: NO_PAIRS
+
+pooled over numbered_25.mp4, numbered_2997.mp4: 220 frames; coders ana (reference), ben
+label                 kappa  alpha   prec recall     f1 matched start med    p90  end med    p90
+laughter              0.184  0.168  0.500  0.333  0.400       1     2.000  2.000    0.000  0.000
+driving              -0.090 -0.330  0.000  0.000  0.000       0         -      -        -      -
+all labels                  -0.117
+undefined (shown as -):
+  driving: NO_PAIRS
+"""
+
+THREE_CODERS_TEXT = """\
+video numbered_25.mp4: 100 frames; coders ana, ben, carl
+label                 kappa  alpha   prec recall     f1 matched start med    p90  end med    p90
+laughter                  -  0.011  0.167  0.167  0.167       1     2.000  2.000    0.000  0.000
+driving                   - -0.495  0.000  0.000  0.000       0         -      -        -      -
+all labels                  -0.254
+undefined (shown as -):
+  laughter: kappa: Cohen's kappa compares exactly two coders (see alpha)
+  driving: kappa: Cohen's kappa compares exactly two coders (see alpha)
+  driving: NO_PAIRS
+"""
+
+
+def test_the_text_table_per_video_and_pooled(run, coded: Path, clip_2997: Path) -> None:
+    """Figures rounded to three places under fixed columns, "-" where undefined and why below;
+    the laughter row of the first video is the JSON test's, hand-checked."""
+    assert run("add-video", coded, clip_2997).exit_code == 0
+    add(coded, (2, "laughter", 0, 20, "ana"), (2, "driving", 5, 15, "ben"))
+    assert run("agreement", coded, "--coders", "ana,ben").output == POOLED_TEXT.replace("NO_PAIRS", NO_PAIRS)
+    three = run("agreement", coded, "--coders", "ana,ben,carl", "--video", "numbered_25.mp4")
+    assert three.output == THREE_CODERS_TEXT.replace("NO_PAIRS", NO_PAIRS)
