@@ -7,6 +7,7 @@ import base64
 import os
 import re
 import shutil
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -204,3 +205,48 @@ def test_a_folder_left_by_a_crashed_run_is_not_mixed_in(project: Project, tmp_pa
     make_sheet(project, select_segments(project, query="annotator:ben"), target, images="folder")
     assert [p.name for p in (tmp_path / "sheet_files").iterdir()] == ["1-40.jpg"]
     assert not stale.exists()
+
+
+def test_the_heading_names_the_project_and_says_what_and_when(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    progress: list[float] = []
+    before = datetime.now(UTC).replace(second=0, microsecond=0)
+    make_sheet(project, select_segments(project), target, subtitle="label:laughter", progress=progress.append)
+    html = target.read_text()
+    name = project.store.meta_get("project_name")
+    assert name
+    assert f"<title>Contact sheet: {name}</title>" in html
+    (line,) = re.findall(r"<header><h1>[^<]*</h1><p>([^<]*)</p></header>", html)
+    found = re.fullmatch(
+        r"3 segments, grouped by video, made (\d{4}-\d\d-\d\d \d\d:\d\d) UTC; label:laughter", line
+    )
+    assert found is not None, line
+    made = datetime.strptime(found[1], "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    assert before <= made <= datetime.now(UTC)
+    assert progress == sorted(progress)
+    assert progress[-1] == 1.0
+    assert len(progress) == 7  # a step per still: first, middle, last of 3 segments, one of them 1 frame long
+    make_sheet(project, select_segments(project), target)
+    assert re.search(r"<p>3 segments, grouped by video, made [^<;]* UTC</p>", target.read_text())
+
+
+def test_stills_are_as_high_as_asked(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "sheet.html"
+    for height, expected in ((None, 180), (96, 96)):
+        extra = {} if height is None else {"height": height}
+        make_sheet(project, select_segments(project, query="annotator:ben"), target, **extra)
+        src = Sheet(target.read_text()).images[0]
+        still = cv2.imdecode(
+            np.frombuffer(base64.b64decode(src.split(",", 1)[1]), np.uint8), cv2.IMREAD_COLOR
+        )
+        assert still.shape[0] == expected
+
+
+@pytest.mark.parametrize(("group_by", "images"), [("coder", "inline"), ("video", "zip")])
+def test_an_unknown_grouping_or_image_place_is_refused(
+    project: Project, tmp_path: Path, group_by: str, images: str
+) -> None:
+    with pytest.raises(ProjectError) as caught:
+        make_sheet(project, select_segments(project), tmp_path / "s.html", group_by=group_by, images=images)
+    assert str(caught.value) == f"group by video|label and images inline|folder, not {group_by}/{images}"
+    assert not (tmp_path / "s.html").exists()
