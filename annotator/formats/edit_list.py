@@ -86,8 +86,11 @@ def timeline(
 def save_edit_list(path: Path, fmt: str, built: otio.schema.Timeline) -> int:
     """Write ``built`` as ``fmt`` (``edl``, ``fcpxml`` or ``otio``) to ``path``, atomically."""
     adapter = ADAPTERS[fmt]
-    rates = {clip.source_range.duration.rate for clip in built.find_clips()}
-    options = {"rate": next(iter(rates))} if fmt == "edl" and len(rates) == 1 else {}
-    text = otio.adapters.write_to_string(built, adapter_name=adapter, **options)
+    clips = len(list(built.find_clips()))
+    if fmt == "edl" and not clips:
+        text = f"TITLE: {built.name}\n\n"  # what the EDL writer writes before events; it fails without any
+    else:
+        # The EDL writer counts timecodes at the rate of the track, which is its clips' one rate.
+        text = otio.adapters.write_to_string(built, adapter_name=adapter)
     save_text(path, lambda out: out.write(text))
-    return len(list(built.find_clips()))
+    return clips

@@ -33,7 +33,7 @@ def as_csv(stats: Statistics) -> str:
     """One row per group, then one per label pair (``group`` = ``a + b``, seconds in total_s)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["kind", stats.by if stats.by else "group", *COLUMNS])
+    writer.writerow(["kind", stats.by, *COLUMNS])
     for g in stats.groups:
         writer.writerow(
             [stats.by, g.name, g.count, f"{g.total_s:.3f}", f"{g.mean_s:.3f}", f"{g.airtime_share:.4f}"]

@@ -3,15 +3,20 @@ times and notes; times in ms come from the frame table, not from ``n / fps``."""
 
 from __future__ import annotations
 
+import io
 import warnings
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from exchange_helpers import CLIP, LABELS, NTSC_CLIP, PHONE, eaf_text, expected_ms, write_text
 from lxml import etree
 
+from annotator.domain.label import Label
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
+from annotator.formats.eaf.writer import write_eaf
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -126,3 +131,79 @@ def test_the_media_url_is_relative_to_the_eaf_as_elan_writes_it(tmp_path: Path) 
     assert relative_media_url(tmp_path / "media" / "out.eaf", clip) == "./clip.mp4"
     assert relative_media_url(tmp_path / "out.eaf", clip) == "./media/clip.mp4"
     assert relative_media_url(tmp_path / "exports" / "out.eaf", clip) == "../media/clip.mp4"
+
+
+def _tree(text: str) -> etree._Element:
+    return etree.fromstring(text.encode("utf-8"))
+
+
+def test_each_annotation_refers_to_the_vocabulary_entry_of_its_label() -> None:
+    root = _tree(eaf_text(CLIP, _segments(CLIP)))
+    entries = {entry.get("CVE_ID"): entry.findtext("CVE_VALUE") for entry in root.iter("CV_ENTRY_ML")}
+    assert sorted(entries.values()) == sorted(label.name for label in LABELS)
+    annotations = list(root.iter("ALIGNABLE_ANNOTATION"))
+    assert len(annotations) == 5
+    for annotation in annotations:
+        assert entries[annotation.get("CVE_REF")] == annotation.findtext("ANNOTATION_VALUE")
+
+
+def test_the_language_is_declared_undetermined() -> None:
+    (language,) = _tree(eaf_text(CLIP, [])).iter("LANGUAGE")
+    assert dict(language.attrib) == {
+        "LANG_DEF": "http://cdb.iso.org/lg/CDB-00130975-001",
+        "LANG_ID": "und",
+        "LANG_LABEL": "undetermined (und)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "mime"),
+    [
+        ("clip.mp4", "video/mp4"),
+        ("CLIP.MOV", "video/quicktime"),
+        ("clip.mkv", "video/*"),
+        ("clip", "video/*"),
+    ],
+)
+def test_the_media_type_follows_the_file_name(name: str, mime: str) -> None:
+    video = replace(CLIP, path=f"media/{name}")
+    (media,) = _tree(eaf_text(video, [])).iter("MEDIA_DESCRIPTOR")
+    assert media.get("MIME_TYPE") == mime
+
+
+def test_a_value_with_only_a_less_than_sign_is_escaped(tmp_path: Path) -> None:
+    text = eaf_text(CLIP, [Segment(CLIP.id, 10, 0, 3, note="speed < 30")])
+    assert "speed &lt; 30" in text
+    assert [element.text for element in _tree(text).iter("ANNOTATION_VALUE")] == ["driving", "speed < 30"]
+    assert SCHEMA.validate(etree.parse(str(write_text(tmp_path, text, "lt.eaf"))))
+
+
+def test_the_document_is_dated_now_in_utc() -> None:
+    before = datetime.now(UTC).replace(microsecond=0)
+    written = datetime.fromisoformat(_tree(eaf_text(CLIP, [])).get("DATE"))
+    assert written.utcoffset() == timedelta(0)
+    assert before <= written <= datetime.now(UTC)
+
+
+def test_segments_of_one_label_at_the_same_times_go_on_two_tiers() -> None:
+    twice = [Segment(CLIP.id, 10, 5, 9, annotator="ana"), Segment(CLIP.id, 10, 5, 9, annotator="ben")]
+    root = _tree(eaf_text(CLIP, twice))
+    counts = {tier.get("TIER_ID"): len(tier.findall("ANNOTATION")) for tier in root.iter("TIER")}
+    assert counts == {"driving": 1, "driving (2)": 1, "laughter": 0, "Gift exchange": 0}
+
+
+def test_a_notes_tier_name_taken_by_labels_gets_the_next_free_number() -> None:
+    labels = [
+        Label(name="driving", id=1),
+        Label(name="driving notes", id=2, order=1),
+        Label(name="driving notes 2", id=3, order=2),
+    ]
+    out = io.StringIO()
+    write_eaf(out, CLIP, "./clip.mp4", labels, [Segment(CLIP.id, 1, 0, 3, note="n")])
+    tiers = [(tier.get("TIER_ID"), tier.get("PARENT_REF")) for tier in _tree(out.getvalue()).iter("TIER")]
+    assert tiers == [
+        ("driving", None),
+        ("driving notes 3", "driving"),
+        ("driving notes", None),
+        ("driving notes 2", None),
+    ]

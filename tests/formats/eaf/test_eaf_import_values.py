@@ -258,3 +258,13 @@ def test_dependents_three_deep_are_kept_and_a_loop_of_references_ends(tmp_path: 
     assert result.skipped == (
         "tier 'loop': 2 values of annotations that were not imported skipped (first: 'r4')",
     )
+
+
+def test_dependents_three_deep_are_kept_when_nothing_else_refers(tmp_path: Path) -> None:
+    start = SYMBOLIC.index('    <TIER LINGUISTIC_TYPE_REF="sym" PARENT_REF="feature" TIER_ID="loop">')
+    end = SYMBOLIC.index("    <LINGUISTIC_TYPE ")
+    text = SYMBOLIC[:start] + SYMBOLIC[end:]
+    result = read_eaf(write_text(tmp_path, text, "deep.eaf"), CLIP.info.times(), LABEL_NAMES)
+    (segment,) = result.segments
+    assert segment.attributes()["eaf_dependents"] == {"gloss": "ha", "pos": "INTJ", "feature": "loud"}
+    assert result.skipped == ()

@@ -86,6 +86,7 @@ def test_an_untouched_file_is_read(tmp_path: Path) -> None:
             "field vocabulary.labels: ",
         ),
         (lambda d: d.pop("segments"), "field segments: missing"),
+        (lambda d: d["reviews"][0].pop("segment"), "project.json, field reviews[0].segment: missing"),
     ],
 )
 def test_each_refusal_names_the_field(
@@ -179,6 +180,28 @@ EXACT = {
         lambda d: d["videos"][1].update(frame_count=None),
         "expected a whole number, got null",
     ),
+    "videos[0].frame_count": (lambda d: d["videos"][0].update(frame_count=0), "must be positive, got 0"),
+    "videos[0].start_time_s": (
+        lambda d: d["videos"][0].update(start_time_s="soon"),
+        "expected an exact number such as '30000/1001', got 'soon'",
+    ),
+    "videos[0].height": (
+        lambda d: d["videos"][0].update(height="1080"),
+        "expected a whole number, got '1080'",
+    ),
+    "videos[0].has_audio": (
+        lambda d: d["videos"][0].update(has_audio="yes"),
+        "expected true or false, got 'yes'",
+    ),
+    "videos[0].container": (lambda d: d["videos"][0].update(container=4), "expected text, got 4"),
+    "videos[2].frame_times.steps[0]": (
+        lambda d: d["videos"][2]["frame_times"]["steps"].__setitem__(0, [1]),
+        "expected [step, count] of positive whole numbers, got [1]",
+    ),
+    "reviews[0]": (lambda d: d["reviews"].__setitem__(0, "ok"), "expected an object, got 'ok'"),
+    "reviews[0].reviewer": (lambda d: d["reviews"][0].update(reviewer=7), "expected text, got 7"),
+    "reviews[0].note": (lambda d: d["reviews"][0].update(note=False), "expected text, got False"),
+    "reviews[0].created_at": (lambda d: d["reviews"][0].update(created_at=[]), "expected text, got []"),
 }
 
 
@@ -221,8 +244,9 @@ def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, expecte
 
 
 def test_a_json_list_is_not_a_project(tmp_path: Path) -> None:
-    with pytest.raises(JsonImportError, match="not an Annotator project file"):
+    with pytest.raises(JsonImportError) as caught:
         read_json(write_text(tmp_path, "[1, 2]", "p.json"))
+    assert str(caught.value) == "p.json: not an Annotator project file (expected a JSON object)"
 
 
 def test_the_error_carries_the_file_the_place_and_the_reason(tmp_path: Path) -> None:

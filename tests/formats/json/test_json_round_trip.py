@@ -60,6 +60,50 @@ def test_a_segment_with_an_unknown_label_is_refused_on_export() -> None:
         write_json(io.StringIO(), VIDEOS, LABELS, [Segment(1, 99, 0, 5)], [])
 
 
+def test_a_segment_of_a_video_not_written_is_refused_naming_both() -> None:
+    segment = Segment(7, 10, 0, 5)
+    with pytest.raises(KeyError) as caught:
+        write_json(io.StringIO(), VIDEOS, LABELS, [segment], [])
+    assert caught.value.args == (f"segment {segment.id}: video 7 is not among the videos",)
+
+
+def test_each_entry_has_the_documented_keys(tmp_path: Path) -> None:
+    segment = Segment(1, 10, 0, 5)
+    _, text = _round_trip(tmp_path, LABELS, [segment], [Review(segment.id, "rita", Verdict.APPROVED)])
+    document = json.loads(text)
+    assert list(document) == ["format", "version", "videos", "vocabulary", "segments", "reviews"]
+    video_keys = "path name fingerprint codec width height fps frame_count duration_s start_time_s"
+    video_keys += " has_audio vfr container frame_times"
+    assert [list(video) for video in document["videos"]] == [video_keys.split()] * 3
+    assert list(document["vocabulary"]["labels"][0]) == [
+        "name",
+        "colour",
+        "key",
+        "kind",
+        "description",
+        "order",
+        "archived",
+    ]
+    segment_keys = (
+        "id video label start_frame end_frame annotator note attributes source created_at updated_at"
+    )
+    assert list(document["segments"][0]) == segment_keys.split()
+    assert list(document["reviews"][0]) == ["segment", "reviewer", "verdict", "note", "created_at"]
+
+
+def test_a_video_with_sound_comes_back_with_sound(tmp_path: Path) -> None:
+    loud = replace(CLIP, info=replace(CLIP.info, has_audio=True))
+    data, _ = _round_trip(tmp_path, LABELS, [], [], videos=[loud])
+    assert data.videos[0].info.has_audio is True
+
+
+def test_text_is_written_as_utf8_characters_not_escapes(tmp_path: Path) -> None:
+    segment = Segment(1, 10, 0, 5, note="Grüße — 東京")
+    data, text = _round_trip(tmp_path, LABELS, [segment], [])
+    assert '"note": "Grüße — 東京"' in text
+    assert data.segments[0].note == segment.note
+
+
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 _names = st.text(string.ascii_letters + " éß-_", min_size=1, max_size=12).filter(lambda s: s.strip())
 _json_values = st.recursive(
