@@ -5,6 +5,9 @@
     python scripts/mutation_score.py --names TARGET...         the names of those not judged equivalent
     python scripts/mutation_score.py --pending TARGET...       the names of mutants with no verdict yet
                                                                (scripts/mutation --again)
+    python scripts/mutation_score.py --draw N TARGET...        N of those at random per target, kept in
+                                                               mutants/sample.json with all the names
+                                                               not run yet (scripts/mutation --sample)
 
 A TARGET is a package (``formats``) or a module (``formats/csv/writer``); none means the five
 packages. The score is killed / (mutants run - equivalent ones): a timeout counts as killed
@@ -13,11 +16,18 @@ survivors (no input can make them behave differently) are those listed in
 ``scripts/mutation_equivalents.txt`` with their reason, and every mutant that only changes
 the letter case of an SQL statement (SQLite reads keywords and names in any case). The raw
 score, killed / all, is printed beside it.
+
+Where a run could not reach every mutant (mutmut runs the quickest first, so those left are
+not like those run), ``--draw`` picks a random sample of the mutants not run yet and keeps
+the whole list: the score over all is then estimated as the run mutants' kills plus the
+sample's kill rate over the rest, with a 95 % interval (Wilson's, for the sample's rate).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import random
 import re
 import sys
 import time
@@ -123,10 +133,71 @@ def print_scores(targets: list[str]) -> None:
     results, listed = _results(), listed_equivalents()
     header = ("package", "score", "killed", "survived", "equivalent", "total", "raw")
     print("{:<26} {:>7} {:>6} {:>8} {:>10} {:>6} {:>7}".format(*header))
+    estimates = []
     for target in targets:
         prefix = _prefix(target)
         codes = {name: code for name, code in results.items() if name.startswith(prefix)}
         print(_row(prefix.rstrip("."), codes, listed))
+        estimate = _estimate(target, codes, listed)
+        if estimate:
+            estimates.append(f"{prefix.rstrip('.'):<26} {estimate}")
+    if estimates:
+        print("\nestimated over all mutants, the rest from a random sample (mutants/sample.json):")
+        print("\n".join(estimates))
+
+
+SAMPLE_FILE = ROOT / "mutants" / "sample.json"
+
+
+def draw(count: int, targets: list[str]) -> list[str]:
+    """``count`` mutants drawn at random among each target's not run yet; all is kept."""
+    kept = json.loads(SAMPLE_FILE.read_text()) if SAMPLE_FILE.exists() else {}
+    drawn = []
+    for target in targets:
+        pending = pending_names([target])
+        sample = sorted(random.Random(f"{target}:{len(pending)}").sample(pending, min(count, len(pending))))
+        kept[target] = {"pending": pending, "sample": sample}
+        drawn += sample
+    SAMPLE_FILE.write_text(json.dumps(kept, indent=1))
+    return drawn
+
+
+def _estimate(target: str, codes: dict[str, int | None], listed: dict[str, str]) -> str:
+    """The score over all of ``target``'s mutants: those run before the draw as they are,
+    the rest at the rate of the sample drawn from them."""
+    kept = json.loads(SAMPLE_FILE.read_text()).get(target) if SAMPLE_FILE.exists() else None
+    if not kept:
+        return ""
+    rest = set(kept["pending"]) & set(codes)
+
+    def tally(names: list[str]) -> tuple[int, int, int]:
+        killed = sum(codes[n] in KILLED for n in names)
+        survived = [n for n in names if codes[n] in SURVIVED]
+        equivalent = sum(equivalence(n, listed) is not None for n in survived)
+        return killed, len(survived) - equivalent, equivalent
+
+    before_k, before_s, _ = tally([n for n in codes if n not in rest and codes[n] is not None])
+    sample = [n for n in kept["sample"] if n in codes and codes[n] is not None]
+    k, s, e = tally(sample)
+    if k + s == 0:
+        return f"- (none of the {len(kept['sample'])} drawn has run yet)"
+    rest_counted = len(rest) * (k + s) / (k + s + e)  # the rest, less its share of equivalent ones
+
+    def overall(rate: float) -> float:
+        return 100 * (before_k + rate * rest_counted) / (before_k + before_s + rest_counted)
+
+    low, high = _wilson(k, k + s)
+    return (
+        f"{overall(k / (k + s)):5.1f} %  (95 %: {overall(low):.1f}-{overall(high):.1f}); sample "
+        f"{k}/{k + s} killed ({e} equivalent) of {len(sample)} run, drawn from {len(rest)} not run"
+    )
+
+
+def _wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    spread = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return max(0.0, centre - spread), min(1.0, centre + spread)
 
 
 def survivor_names(targets: list[str]) -> list[str]:
@@ -154,6 +225,9 @@ def pending_names(targets: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--draw"]:
+        print("\n".join(draw(int(argv[1]), argv[2:] or list(PACKAGES))))
+        return
     option = argv[0] if argv[:1] in (["--survivors"], ["--names"], ["--pending"]) else ""
     targets = (argv[1:] if option else argv) or list(PACKAGES)
     if option == "--pending":
