@@ -14,7 +14,8 @@ packages. The score is killed / (mutants run - equivalent ones): a timeout count
 (the mutant made the tests run away), a mutant no test reaches counts as survived. Equivalent
 survivors (no input can make them behave differently) are those listed in
 ``scripts/mutation_equivalents.txt`` with their reason, and every mutant that only changes
-the letter case of an SQL statement (SQLite reads keywords and names in any case). The raw
+the letter case of an SQL statement outside its quoted literals (SQLite reads keywords and
+names in any case; PostgreSQL folds unquoted ones). The raw
 score, killed / all, is printed beside it.
 
 Where a run could not reach every mutant (mutmut runs the quickest first, so those left are
@@ -39,8 +40,12 @@ KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}  # test failure, pytest error, t
 SURVIVED = {0, 5, 33}  # tests passed, or no test reached it
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS_FILE = ROOT / "scripts" / "mutation_equivalents.txt"
-SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|WHERE)\b")
-SQL_CASE = "SQL case: SQLite reads keywords and names in any case"
+SQL = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|WHERE|FROM|JOIN|LIKE|"
+    r"ORDER BY|GROUP BY|LIMIT)\b"
+)
+QUOTED = re.compile(r"'[^']*'")
+SQL_CASE = "SQL case: keywords and unquoted names are read in any case (SQLite; PostgreSQL folds them)"
 
 
 def _prefix(target: str) -> str:
@@ -110,7 +115,8 @@ def equivalence(name: str, listed: dict[str, str]) -> str | None:
     if (
         removed
         and [line.casefold() for line in removed] == [line.casefold() for line in added]
-        and all(SQL.search(line.upper()) and "'" not in line for line in removed)
+        and all(SQL.search(line) for line in removed)  # as written: SQL keywords in capitals
+        and [QUOTED.findall(line) for line in removed] == [QUOTED.findall(line) for line in added]
     ):
         return SQL_CASE
     return None

@@ -34,9 +34,12 @@ def _like(pattern: str) -> str:
     return escaped.replace("*", "%").replace("?", "_")
 
 
+_WORD_BREAK = re.compile(r"[\W_]+")  # FTS5's tokenizer: runs of letters and digits (``_`` separates)
+
+
 def _word_regex(text: str, prefix: bool) -> str:
-    """Words as FTS5's tokenizer sees them: runs of letters and digits (``_`` separates)."""
-    words = [re.escape(word) for word in re.split(r"[\W_]+", text) if word]
+    """Words as FTS5's tokenizer sees them."""
+    words = [re.escape(word) for word in _WORD_BREAK.split(text) if word]
     return "(^|[^[:alnum:]])" + "[^[:alnum:]]+".join(words) + ("" if prefix else "($|[^[:alnum:]])")
 
 
@@ -60,8 +63,10 @@ def search(db: StoreDatabase, query: SearchQuery, proposals: str, limit: int) ->
     rank_params: list[Any] = []
     texts = [_word_regex(w, True) for w in query.words] + [_word_regex(p, False) for p in query.phrases]
     for regex, plain in zip(texts, [*query.words, *query.phrases], strict=True):
-        # One cheap substring test over the four fields first; the word-start test after it.
-        substring = f"%{_like(plain.split()[0] if plain.split() else plain)}%"
+        # One cheap substring test over the four fields first (the first word, split as the
+        # regular expression splits it); the word-start test after it.
+        first = next((word for word in _WORD_BREAK.split(plain) if word), plain)
+        substring = f"%{_like(first)}%"
         clauses.append(f"{_ALL} ILIKE ? AND {_ALL} ~* ?")
         params += [substring, regex]
         for weight, column in zip((8, 2, 2, 1), _FIELDS.values(), strict=True):  # FTS5's weights

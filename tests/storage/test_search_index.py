@@ -211,3 +211,33 @@ def test_a_bulk_insert_is_indexed_at_its_end_and_a_refused_one_leaves_the_trigge
     coded.add_segment(Segment(video.id, laughter, 0, 1, id="after", note="zebra"))
     assert found(coded, "zebra") == ["after"]  # the per-row trigger is back
     _index_matches_the_segments(coded)
+
+
+def test_pattern_characters_in_names_are_themselves(coded: ProjectStore, video: Video) -> None:
+    laughter = ids(coded, "laughter")
+    coded.add_segments([
+        Segment(video.id, laughter, 70, 71, id="u", annotator="a_b"),
+        Segment(video.id, laughter, 72, 73, id="x", annotator="axb"),
+        Segment(video.id, laughter, 74, 75, id="pc", annotator="50%"),
+        Segment(video.id, laughter, 76, 77, id="pz", annotator="500"),
+        Segment(video.id, laughter, 78, 79, id="bs", annotator="c\\d"),
+        Segment(video.id, laughter, 80, 81, id="cd", annotator="cxd"),
+    ])  # fmt: skip
+    assert found(coded, "annotator:a_b") == ["u"]  # "_" is not "any one character"
+    assert found(coded, "annotator:a?b") == ["u", "x"]  # "?" is
+    assert found(coded, "annotator:50%") == ["pc"]
+    assert found(coded, "annotator:5*") == ["pc", "pz"]
+    assert found(coded, "annotator:c\\d") == ["bs"]
+
+
+def test_words_are_split_as_written_and_a_phrase_ends_at_a_word_end(coded: ProjectStore) -> None:
+    assert found(coded, "driver_swap") == found(coded, '"driver swap"') == ["b", "d"]
+    assert found(coded, "laug") == found(coded, "laughter")  # a word is a prefix
+    assert found(coded, '"the crowd laugh"') == []  # a phrase is whole words
+    assert found(coded, '"the crowd laughs"') == ["a"]
+
+
+def test_hits_come_best_first_with_their_scores(coded: ProjectStore) -> None:
+    hits = coded.search(parse_query("swap"))
+    assert [hit.segment_id for hit in hits] == ["d", "b"]
+    assert hits[0].rank <= hits[1].rank < 0  # lower is better, as FTS5's bm25 gives them
