@@ -14,7 +14,7 @@ import pytest
 from pg_server import PASSWORD, PASSWORD_USER, PgServer, free_port
 
 from annotator.domain.label import Label, Vocabulary
-from annotator.storage import StoreError, StoreVersionError
+from annotator.storage import StoreConstraintError, StoreError, StoreVersionError
 from annotator.storage.errors import StoreConnectionError
 from annotator.storage.pg_database import CONNECT_TIMEOUT_S, PgDatabase, connect_error
 from annotator.storage.pg_store import PgProjectStore
@@ -241,3 +241,24 @@ def test_a_url_without_a_port_is_named_with_the_default_one() -> None:
         "postgresql://ann@db.example/news: no server answers at db.example:5432"
         " (connection refused; is PostgreSQL running?)"
     )
+
+
+def test_the_servers_refusals_are_one_line_naming_the_project(pg_url: str, tmp_path: Path) -> None:
+    with PgProjectStore.create(pg_url, Vocabulary("v", (Label("a"),)), media_root=tmp_path) as store:
+        conn = store.database.connection
+        with pytest.raises(
+            StoreConstraintError
+        ) as caught:  # a label the project lacks, past the store's checks
+            conn.execute(
+                "INSERT INTO segments (id, video_id, label_id, start_frame, end_frame, annotator, note, "
+                "attributes, source, created_at, updated_at) VALUES ('s', 1, 99, 0, 1, '', '', '{}', "
+                "'manual', 'x', 'x')"
+            )
+        assert str(caught.value).startswith(
+            f'{store.location}: insert or update on table "segments" violates'
+        )
+        assert str(caught.value).endswith(")")
+        assert "review:" not in str(caught.value)
+        with pytest.raises(StoreError) as caught:
+            conn.execute("SELEC 1")
+        assert str(caught.value) == f'{store.location}: syntax error at or near "SELEC"'
