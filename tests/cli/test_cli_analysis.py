@@ -72,7 +72,9 @@ def test_propose_twice_adds_nothing_the_second_time(tmp_path: Path, shot_clip: P
     assert "proposed 0 new segments" in err
     code, out, _ = invoke("export", str(project), "--proposals", "only")
     assert code == 0
-    assert len(list(csv.DictReader(io.StringIO(out)))) == 4
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4
+    assert {(row["source"], row["annotator"]) for row in rows} == {("proposal", "")}  # nobody's coding
     code, out, _ = invoke("export", str(project))
     assert list(csv.DictReader(io.StringIO(out))) == []
     code, _, err = invoke("propose", str(project))

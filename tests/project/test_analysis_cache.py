@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from annotator.analysis.results import ShotKind
 from annotator.media.cache import MediaCache
 from annotator.media.fingerprint import fingerprint
 from annotator.media.probe import probe
@@ -53,3 +54,13 @@ def test_progress_stays_within_the_bar_and_ends_full(
     assert all(fraction <= 1.0 for fraction in seen)
     if not with_sound:
         assert seen[-2] == pytest.approx(512 / 600)
+
+
+def test_shots_come_back_from_the_cache_whole(
+    shot_clip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, key, info = MediaCache(tmp_path / "cache"), fingerprint(shot_clip), probe(shot_clip)
+    found = analyze_cached(cache, key, shot_clip, info)
+    assert any(shot.kind is ShotKind.GRADUAL and shot.end_frame > shot.start_frame for shot in found.shots)
+    monkeypatch.setattr(analyze, "analyze_file", lambda *_a, **_k: pytest.fail("analysed again"))
+    assert analyze_cached(cache, key, shot_clip, info).shots == found.shots

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import av
+import numpy as np
 import pytest
 
 from annotator.domain.label import Vocabulary
@@ -101,6 +102,17 @@ def test_a_clip_with_preroll_starts_at_the_frame_before(project: Project, tmp_pa
     jobs = plan_clips(project, segments, folder, preroll=0.2, postroll=0.12)
     make_clips(project, jobs, folder, burn_in=True)
     assert numbers(jobs[0].target) == list(range(5, 24))
+    plain = plan_clips(project, segments, tmp_path / "plain", preroll=0.2, postroll=0.12)
+    make_clips(project, plain, tmp_path / "plain")
+    assert numbers(plain[0].target) == list(range(5, 24))
+    burnt, bare = (_first_picture(job.target) for job in (jobs[0], plain[0]))
+    assert np.abs(burnt - bare).mean() > 5  # the label, note and timecode are drawn on the burnt one
+
+
+def _first_picture(path: Path) -> np.ndarray:
+    with av.open(str(path)) as container:
+        frame = next(container.decode(video=0))
+        return frame.to_ndarray(format="rgb24").astype(np.int16)
 
 
 def test_safe_names() -> None:

@@ -267,3 +267,24 @@ def test_segments_changed_there_to_new_labels_and_videos_take_them(pair: tuple[P
         assert [label.name for label in store.labels() if label.id == s1.label_id] == ["Cheering"]
         assert [video.name for video in store.videos() if video.id == s2.video_id] == ["b.mp4"]
         assert (s1.start_frame, s1.end_frame, s2.start_frame, s2.end_frame) == (10, 40, 100, 120)
+
+
+def test_new_labels_keep_their_keys_unless_an_active_label_here_holds_them(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    for copy in (ours, theirs):  # key 6 freed in both copies
+        with Project.open(copy) as project:
+            driving = project.store.label_by_name("driving")
+            assert driving is not None
+            project.store.update_label(replace(driving, key=""))
+    with Project.open(theirs) as project:
+        project.store.add_label(Label("Cheering", key="6"))
+        project.store.add_label(Label("Old cheer", key="2", archived=True))  # 2 is laughter's, active here
+    (plan,) = merged(ours, theirs).plans
+    assert not [note for note in plan.notes if "without its key" in note]
+    with Project.open(ours) as project:
+        keys = {label.name: (label.key, label.archived) for label in project.store.labels()}
+    assert (keys["Cheering"], keys["Old cheer"], keys["laughter"]) == (
+        ("6", False),
+        ("2", True),
+        ("2", False),
+    )

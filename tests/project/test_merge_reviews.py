@@ -38,3 +38,19 @@ def test_an_older_verdict_rewrites_that_segments_history_in_time_order() -> None
         ("sam", "2026-01-01T10:00:00", None),
         ("rita", "2026-01-05T10:00:00", None),
     ]
+
+
+def test_an_undated_review_seen_before_in_any_form_is_not_brought_twice() -> None:
+    ours = [
+        Review("a", "rita", Verdict.APPROVED, note="ok", id=1),  # from a file without times
+        Review("b", "rita", Verdict.REJECTED, created_at="2026-01-01T10:00:00", id=2),
+    ]
+    theirs = [
+        Review("a", "rita", Verdict.APPROVED, note="ok"),  # the same, undated there too
+        Review("b", "rita", Verdict.REJECTED),  # dated here: the same verdict, seen
+        Review("a", "rita", Verdict.APPROVED, note="fine"),  # another note: new
+        Review("a", "rita", Verdict.APPROVED, note="fine"),  # ... but only once
+    ]
+    appended, rewrites = merge_reviews(ours, theirs, {"a", "b"})
+    assert rewrites == ()
+    assert [(r.segment_id, r.note) for r in appended] == [("a", "fine")]

@@ -1,0 +1,45 @@
+"""A REFI-QDA project whose videos cannot all be found: those skipped are named with the
+reason and what to do, the rest is imported."""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from pathlib import Path
+
+from annotator.domain.label import Vocabulary
+from annotator.project.exchange import import_file
+from annotator.project.project import Project
+from annotator.resources import vocabulary_path
+
+XML = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Elsewhere" origin="MAXQDA">
+  <CodeBook><Codes><Code guid="{c}" name="laughter" isCodable="true"/></Codes></CodeBook>
+  <Sources>
+    <VideoSource guid="{v}" name="numbered_25.mp4" path="absolute:///far/away/numbered_25.mp4">
+      <VideoSelection guid="{s}" name="a" begin="400" end="1000">
+        <Coding guid="{g}"><CodeRef targetGUID="{c}"/></Coding>
+      </VideoSelection>
+    </VideoSource>
+    <VideoSource guid="{m}" name="gone.mp4" path="absolute:///far/away/gone.mp4"/>
+    <VideoSource guid="{w}" name="inside.mp4" path="internal://{w}.mp4"/>
+  </Sources>
+</Project>
+"""
+
+
+def test_videos_not_found_are_named_with_the_reason(tmp_path: Path, clip_25fps: Path) -> None:
+    ids = {name: str(uuid.uuid4()) for name in "cvsgmw"}
+    target = tmp_path / "elsewhere.qdpx"
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("project.qde", XML.format(**ids))
+    with Project.create(tmp_path / "p", Vocabulary.load(vocabulary_path("state-tv"))) as project:
+        project.add_video(clip_25fps)  # known here by its name
+        report = import_file(project, target)
+        assert report.segments == 1
+        assert [s for s in report.skipped if s.startswith("VideoSource")] == [
+            "VideoSource 'gone.mp4': its file is not found; add the video to the project first",
+            "VideoSource 'inside.mp4': its media is inside the .qdpx; add the video to the project first",
+        ]
+        (segment,) = project.store.segments()
+        assert (segment.start_frame, segment.end_frame) == (10, 25)
