@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -93,6 +95,15 @@ def _kept(name: str, clips_dir: Path, build: Callable[[Path], Path]) -> Path:
     return path
 
 
+def _sound_clip_at(path: Path) -> Path:
+    """``make_sound_clip`` (which names its files) built in a folder of its own, moved to ``path``."""
+    folder = Path(tempfile.mkdtemp(dir=path.parent, prefix=".build-"))
+    try:
+        return make_sound_clip(folder).replace(path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def clip_25fps(clips_dir: Path) -> Path:
     """4 s at 25 fps, 320x180 H.264 with sound: frames 0..99 carry their numbers."""
@@ -147,19 +158,19 @@ def odd_clip(request: pytest.FixtureRequest, odd_clips: dict[str, OddClip]) -> O
 @pytest.fixture(scope="session")
 def shot_clip(clips_dir: Path) -> Path:
     """A hard cut, a dissolve and a fade through black at known frames (``analysis_clips``)."""
-    return make_shot_clip(clips_dir / "shots.mp4")
+    return _kept("shots.mp4", clips_dir, make_shot_clip)
 
 
 @pytest.fixture(scope="session")
 def shot_clip_vfr_late(clips_dir: Path) -> Path:
     """The same frames, timed irregularly and starting 1.5 s in."""
-    return make_shot_clip(clips_dir / "shots_vfr.mp4", *VFR_LATE)
+    return _kept("shots_vfr.mp4", clips_dir, lambda path: make_shot_clip(path, *VFR_LATE))
 
 
 @pytest.fixture(scope="session")
 def sound_clip(clips_dir: Path) -> Path:
     """Silence, speech, a quiet noise bed and a loud burst at known times (``analysis_clips``)."""
-    return make_sound_clip(clips_dir)
+    return _kept("sounds.mp4", clips_dir, _sound_clip_at)
 
 
 @pytest.fixture(scope="session")
