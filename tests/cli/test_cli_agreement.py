@@ -48,6 +48,8 @@ def coded(project: Path) -> Path:
 def test_json_contract_with_hand_checked_figures(run, coded: Path) -> None:
     result = run("agreement", coded, "--coders", "ana,ben", "--format", "json")
     assert result.exit_code == 0, result.output
+    assert result.output.startswith('{\n "video": "numbered_25.mp4",\n "coders": [\n  "ana",\n  "ben"\n ],\n')
+    assert result.output.endswith("\n}\n")  # one space per level, as every JSON this tool writes
     report = json.loads(result.output)
     assert (report["video"], report["coders"], report["frames"]) == ("numbered_25.mp4", ["ana", "ben"], 100)
     laughter = report["labels"]["laughter"]

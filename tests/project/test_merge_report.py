@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.domain.segment import Segment
+from annotator.domain.segment import Review, Segment, Verdict
 from annotator.project.import_plan import ImportPlan
 from annotator.project.merge import MergeResult
 from annotator.project.merge_plan import Conflict, MergePlan
 from annotator.project.merge_report import describe
+from annotator.project.merge_reviews import HistoryRewrite
 
 
 def _result(*conflicts: Conflict, deleted_there_only: int = 0) -> MergeResult:
@@ -47,3 +48,19 @@ def test_each_conflict_is_a_line_with_what_is_known_and_question_marks_for_the_r
         "  note: label 'Laughter' is 'laughter' here",
         "  2 segments deleted there and never here: left out",
     ]
+
+
+def test_the_summary_counts_reviews_added_and_histories_put_in_order() -> None:
+    review = Review("s1", "rita", Verdict.APPROVED, created_at="2026-01-01T10:00:00.000Z")
+    plan = MergePlan(
+        source=Path("theirs"),
+        additions=ImportPlan(Path("theirs"), (), reviews=(review, review)),
+        replacements=(),
+        rewrites=(HistoryRewrite("s2", (7, 8), (review, review, review)),),  # 2 dropped, 3 written
+        conflicts=(),
+        unchanged=0,
+        deleted_there_only=0,
+        notes=(),
+    )
+    (line,) = describe(MergeResult((plan,), written=True), {})
+    assert line.endswith(", 3 reviews added, review history of 1 segments put in time order")

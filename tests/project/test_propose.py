@@ -68,6 +68,9 @@ def test_sounds_get_labels_that_say_what_they_are(project: Project) -> None:
     assert proposals(project, "speech")
     (loud,) = proposals(project, "loud non-speech")
     assert abs(loud.start_frame - 9 * 25) <= 3
+    found = proposals(project, "silence") + proposals(project, "speech") + [loud]
+    assert {s.attributes["proposed_by"] for s in found} == {"sounds"}
+    assert all(isinstance(s.attributes["score"], float) and s.attributes["score"] > 0 for s in found)
 
 
 def test_more_like_this_needs_examples_and_learns_from_them(project: Project) -> None:
