@@ -57,6 +57,21 @@ def test_add_accept_reject_and_undo_every_step(document: AnnotationDocument) -> 
         assert snapshot(document) == expected
 
 
+def test_accepting_or_rejecting_several_proposals_is_one_step_named_for_them(
+    document: AnnotationDocument,
+) -> None:
+    document.add_proposals(plan(document))
+    document.accept_proposals(["p-0", "p-25"])
+    assert document.undo_stack.undoText() == "Accept 2 proposals"
+    assert [s.source for s in document.segments()] == [Source.MANUAL, Source.MANUAL, Source.PROPOSAL]
+    document.undo_stack.undo()
+    document.reject_proposals(["p-0", "p-25", "p-50"])
+    assert document.undo_stack.undoText() == "Reject 3 proposals"
+    assert document.segments() == []
+    document.undo_stack.undo()
+    assert [s.source for s in document.segments()] == [Source.PROPOSAL] * 3
+
+
 def test_accepting_a_segment_that_is_not_a_proposal_changes_nothing(document: AnnotationDocument) -> None:
     label = document.labels()[0]
     assert label.id is not None
