@@ -140,6 +140,13 @@ def test_fixes_are_undoable_edits_recorded_with_the_reviewer(
     before = document.undo_stack.count()
     session.nudge(-20, 0)  # would start before frame 0: refused, no empty undo step
     assert document.undo_stack.count() == before
+    session.relabel(coded[0].label_id)  # the label it has: no step, not signed as edited
+    assert document.undo_stack.count() == before
+    assert document.segment(coded[0].id).attributes == {}
+    session.go_to(len(session.queue))  # the summary: no segment to fix
+    session.relabel(driving)
+    session.nudge(0, 1)
+    assert document.undo_stack.count() == before
 
 
 def test_removed_segment_leaves_the_queue(document: AnnotationDocument, session: ReviewSession) -> None:
