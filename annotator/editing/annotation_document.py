@@ -42,7 +42,7 @@ class AnnotationDocument(WriteThrough):
     Its signals (``segment_added``, ..., ``reset``, ``command_refused``) are declared on
     :class:`~annotator.editing.write_through.WriteThrough`, with the writes that send them."""
 
-    def __init__(self, store: AnnotationStore, user: str = "", parent: QObject | None = None) -> None:
+    def __init__(self, store: AnnotationStore, user: str, parent: QObject | None = None) -> None:
         super().__init__(store, parent)
         self.user = user
         self.undo_stack = QUndoStack(self)

@@ -68,11 +68,12 @@ def resolve_disagreement(
 
 def suggested_bounds(disagreement: Disagreement) -> tuple[int, int]:
     """Where "adjust" starts from: a pair's mean start and mean end (halves rounded up),
-    a lone segment's own bounds."""
+    a lone segment's own bounds. Never empty: each side ends a frame or more after it
+    starts, so the mean end does too."""
     sides = [segment for segment in (disagreement.a, disagreement.b) if segment is not None]
     start = -(-sum(s.start_frame for s in sides) // len(sides))
     end = -(-sum(s.end_frame for s in sides) // len(sides))
-    return start, max(end, start + 1)
+    return start, end
 
 
 def _current(document: AnnotationDocument, listed: Segment | None) -> Segment | None:

@@ -215,7 +215,7 @@ class ReviewSession(QObject):
         self.counts_changed.emit(self.counts())
 
     def _on_document_segment_changed(self, _old: Segment, new: Segment) -> None:
-        current = self.current() if self._position < len(self._queue) else None
+        current = self.current()
         if current is not None and current.id == new.id:
             self.current_changed.emit(new)
 

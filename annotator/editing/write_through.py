@@ -63,7 +63,7 @@ class WriteThrough(QObject):
     # -- write-through primitives: only commands call these ---------------------------------
     def _write_added(self, segment: Segment, restore: bool) -> None:
         stored = self.store.restore_segment(segment.id) if restore else self.store.add_segment(segment)
-        self._emit(self.segment_added, stored if stored is not None else self.store.segment(segment.id))
+        self._emit(self.segment_added, stored)
 
     def _write_removed(self, segment: Segment) -> None:
         self.store.delete_segment(segment.id)

@@ -28,6 +28,14 @@ def test_add_is_stored_before_the_signal(document: AnnotationDocument) -> None:
     assert segment.annotator == "ana"
 
 
+def test_a_segment_added_with_a_note_keeps_it(document: AnnotationDocument) -> None:
+    segment = document.add_segment(1, label_id(document, "laughter"), 50, 80, note="both laugh")
+    assert state(document) == [(segment.id, segment.label_id, 50, 80, "both laugh")]
+    document.undo_stack.undo()
+    document.undo_stack.redo()
+    assert document.segment(segment.id).note == "both laugh"
+
+
 def test_bounds_are_checked_against_the_video(document: AnnotationDocument) -> None:
     with pytest.raises(SegmentError):
         document.add_segment(1, label_id(document, "laughter"), 200, 251)
@@ -78,6 +86,31 @@ def test_nudge_skips_a_segment_it_would_break(document: AnnotationDocument) -> N
     document.nudge([a.id, b.id], -1, 0)
     assert document.segment(a.id).start_frame == 0
     assert document.segment(b.id).start_frame == 9
+
+
+def test_nudge_moves_ends_and_skips_a_segment_past_the_video_or_emptied(document: AnnotationDocument) -> None:
+    laughter = label_id(document, "laughter")  # the video has 250 frames
+    short = document.add_segment(1, laughter, 10, 11)
+    middle = document.add_segment(1, laughter, 100, 120)
+    last = document.add_segment(1, laughter, 240, 250)
+
+    def bounds() -> list[tuple[int, int]]:
+        return [
+            (s.start_frame, s.end_frame)
+            for s in (document.segment(i) for i in (short.id, middle.id, last.id))
+        ]
+
+    document.nudge([short.id, middle.id, last.id], 0, 2)  # the last one would end past the video
+    assert bounds() == [(10, 13), (100, 122), (240, 250)]
+    document.nudge([short.id, middle.id], 0, -3)  # the short one would be empty
+    assert bounds() == [(10, 13), (100, 119), (240, 250)]
+    document.nudge([short.id, middle.id], 3, 0)
+    assert bounds() == [(10, 13), (103, 119), (240, 250)]
+    depth = document.undo_stack.count()
+    document.nudge([last.id], 0, 1)  # nothing could move: no step
+    assert document.undo_stack.count() == depth
+    document.undo_stack.undo()
+    assert bounds() == [(10, 13), (100, 119), (240, 250)]
 
 
 def test_label_edits_are_undoable(document: AnnotationDocument) -> None:

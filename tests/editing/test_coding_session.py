@@ -1,5 +1,7 @@
 """Label keys open and close segments at the frame on screen."""
 
+from dataclasses import replace
+
 from editing_helpers import label_id
 
 from annotator.domain.label import Label, LabelKind
@@ -76,6 +78,7 @@ def test_a_new_session_has_no_marks_and_codes_nothing_before_a_video(document: A
     assert session.parent() is document  # owned by the document's owner, not left floating
     assert (session.mark_in, session.mark_out, session.open_labels) == (None, None, {})
     assert session.press_label(label_id(document, "laughter"), 5) is None
+    assert session.open_labels == {}  # nothing opened either
     session.set_mark_out(9)
     assert (session.mark_in, session.mark_out) == (None, 10)
     assert bounds(document) == []
@@ -112,3 +115,17 @@ def test_a_mark_that_would_empty_the_range_clears_the_other(qtbot, document: Ann
         session.clear_marks()
     with qtbot.assertNotEmitted(session.marks_changed):
         session.clear_marks()  # nothing to clear
+
+
+def test_a_segment_open_on_an_archived_label_stays_open_when_the_views_reload(
+    document: AnnotationDocument,
+) -> None:
+    session = CodingSession(document)
+    session.set_video(1)
+    laughter = label_id(document, "laughter")
+    session.press_label(laughter, 10)
+    document.change_label(replace(document.label(laughter), archived=True))  # archived meanwhile
+    document.refresh()  # another client changed the project: everything reloads
+    assert session.open_labels == {laughter: 10}
+    session.press_label(laughter, 30)
+    assert bounds(document) == [("laughter", 10, 30)]

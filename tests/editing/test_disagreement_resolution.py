@@ -120,9 +120,9 @@ def test_keeping_a_lone_segment_records_it_and_adjust_moves_b_when_a_has_none(
 def test_refusals_change_nothing(coded: AnnotationDocument) -> None:
     pair = listed(coded)[0]
     before = snapshot(coded)
-    with pytest.raises(ValueError, match="bounds"):
+    with pytest.raises(ValueError, match=r"^bounds are given with 'adjust', and only with it$"):
         resolve_disagreement(coded, pair, Resolution.ADJUST)
-    with pytest.raises(ValueError, match="bounds"):
+    with pytest.raises(ValueError, match=r"^bounds are given with 'adjust', and only with it$"):
         resolve_disagreement(coded, pair, Resolution.KEEP_A, (1, 2))
     with pytest.raises(SegmentError):
         resolve_disagreement(coded, pair, Resolution.ADJUST, (10, 9999))  # past the video's end
@@ -142,6 +142,10 @@ def test_adjust_starts_from_the_mean_bounds_of_a_pair_or_a_lone_segments_own(
     assert suggested_bounds(alone) == (100, 120)
     odd = Disagreement(DisagreementKind.BOUNDARIES, 1, 0, 9, Segment(1, 1, 0, 5), Segment(1, 1, 3, 8))
     assert suggested_bounds(odd) == (2, 7)  # halves rounded up: 1.5 -> 2, 6.5 -> 7
+    one_frame = Disagreement(DisagreementKind.ONLY_A, 1, 0, 9, Segment(1, 1, 4, 5), None)
+    assert suggested_bounds(one_frame) == (4, 5)
+    close = Disagreement(DisagreementKind.BOUNDARIES, 1, 0, 9, Segment(1, 1, 4, 5), Segment(1, 1, 5, 6))
+    assert suggested_bounds(close) == (5, 6)  # 4.5 -> 5, 5.5 -> 6: still one frame, never empty
 
 
 def test_the_coders_of_a_video_leave_proposals_out(coded: AnnotationDocument) -> None:

@@ -4,6 +4,7 @@ undo that another's edit has made stale is refused by name, and nothing is overw
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from pg_server import PgServer
 
 from annotator.domain.frame_times import FrameTimes
-from annotator.domain.label import Vocabulary
+from annotator.domain.label import Label, Vocabulary
 from annotator.domain.video_info import VideoInfo
 from annotator.editing.annotation_document import AnnotationDocument
 from annotator.resources import vocabulary_path
@@ -116,3 +117,22 @@ def test_an_edit_while_the_server_is_away_fails_visibly_and_is_not_shown(
     assert (ana.segment(segment.id).start_frame, store.database.reconnects) == (10, 1)  # back on its own
     ana.set_bounds(segment.id, 12, 22)
     assert ana.segment(segment.id).start_frame == 12
+
+
+def test_a_label_s_redo_puts_it_back_with_its_id_so_the_later_steps_find_it(
+    pair: tuple[AnnotationDocument, AnnotationDocument],
+) -> None:
+    ana, bo = pair
+    refused: list[str] = []
+    ana.command_refused.connect(refused.append)
+    ana.add_label(Label("gift", colour="#123456"))
+    gift = ana.store.label_by_name("gift")
+    assert gift is not None
+    ana.change_label(replace(gift, name="present"))
+    ana.undo_stack.undo()
+    ana.undo_stack.undo()
+    assert [label.name for label in bo.labels()][-1] != "gift"
+    ana.undo_stack.redo()  # the server's identity has moved on: a new row would get another id
+    ana.undo_stack.redo()
+    assert refused == []
+    assert bo.store.label_by_name("present") == replace(gift, name="present")

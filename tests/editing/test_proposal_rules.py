@@ -72,3 +72,7 @@ def test_tooltip_text() -> None:
     like = proposal(0, 5, 0.5, proposed_by="like")
     assert proposal_text(like, "laughter") == "Proposal: laughter (more like this), score 0.50"
     assert proposal_text(proposal(0, 5, None), "shot") == "Proposal: shot (shot)"
+    unsigned = Segment(1, 1, 0, 5, "p", attributes={"score": 0.5}, source=Source.PROPOSAL)
+    assert proposal_text(unsigned, "laughter") == "Proposal: laughter (analysis), score 0.50"
+    other = proposal(0, 5, None, proposed_by="a colleague's script")  # not one of ours: named as given
+    assert proposal_text(other, "laughter") == "Proposal: laughter (a colleague's script)"

@@ -57,6 +57,21 @@ def test_add_accept_reject_and_undo_every_step(document: AnnotationDocument) -> 
         assert snapshot(document) == expected
 
 
+def test_accepting_or_rejecting_several_proposals_is_one_step_named_for_them(
+    document: AnnotationDocument,
+) -> None:
+    document.add_proposals(plan(document))
+    document.accept_proposals(["p-0", "p-25"])
+    assert document.undo_stack.undoText() == "Accept 2 proposals"
+    assert [s.source for s in document.segments()] == [Source.MANUAL, Source.MANUAL, Source.PROPOSAL]
+    document.undo_stack.undo()
+    document.reject_proposals(["p-0", "p-25", "p-50"])
+    assert document.undo_stack.undoText() == "Reject 3 proposals"
+    assert document.segments() == []
+    document.undo_stack.undo()
+    assert [s.source for s in document.segments()] == [Source.PROPOSAL] * 3
+
+
 def test_accepting_a_segment_that_is_not_a_proposal_changes_nothing(document: AnnotationDocument) -> None:
     label = document.labels()[0]
     assert label.id is not None
@@ -77,16 +92,23 @@ def test_review_queues_proposals_only_when_asked_and_verdicts_decide_them(docume
     session = ReviewSession(document, "rita")
     session.set_filters(ReviewFilters())
     assert session.queue == [coded.id]  # by default, no proposals
+    session.set_filters(ReviewFilters(proposals="include"))
+    assert session.queue == ["p-0", "p-25", "p-50", coded.id]  # by time, both kinds
+    session.set_filters(ReviewFilters.of_segments([coded.id, "p-25"]))  # search results sent to review
+    assert session.queue == ["p-25", coded.id]
     session.set_filters(ReviewFilters(proposals="only"))
     assert session.queue == ["p-0", "p-25", "p-50"]
+    session.set_note("a clean cut")
     session.judge(Verdict.APPROVED)  # accepted, by the reviewer, and approved: one step
     accepted = document.segment("p-0")
     assert (accepted.source, accepted.annotator) == (Source.MANUAL, "rita")
-    assert [r.verdict for r in document.store.reviews("p-0")] == [Verdict.APPROVED]
+    reviews = [(r.reviewer, r.verdict, r.note) for r in document.store.reviews("p-0")]
+    assert reviews == [("rita", Verdict.APPROVED, "a clean cut")]
     assert document.undo_stack.undoText() == "Review: accept proposal"
     assert session.current().id == "p-25"  # type: ignore[union-attr]
     session.judge(Verdict.REJECTED)  # gone from the project; the queue moves on by itself
     assert "p-25" not in {s.id for s in document.segments()}
+    assert document.undo_stack.undoText() == "Review: reject proposal"
     assert session.current().id == "p-50"  # type: ignore[union-attr]
     document.undo_stack.undo()
     assert document.segment("p-25").source == Source.PROPOSAL

@@ -140,6 +140,13 @@ def test_fixes_are_undoable_edits_recorded_with_the_reviewer(
     before = document.undo_stack.count()
     session.nudge(-20, 0)  # would start before frame 0: refused, no empty undo step
     assert document.undo_stack.count() == before
+    session.relabel(coded[0].label_id)  # the label it has: no step, not signed as edited
+    assert document.undo_stack.count() == before
+    assert document.segment(coded[0].id).attributes == {}
+    session.go_to(len(session.queue))  # the summary: no segment to fix
+    session.relabel(driving)
+    session.nudge(0, 1)
+    assert document.undo_stack.count() == before
 
 
 def test_removed_segment_leaves_the_queue(document: AnnotationDocument, session: ReviewSession) -> None:
@@ -340,7 +347,13 @@ def test_a_new_session_before_any_filter(qtbot, document: AnnotationDocument, co
     assert (session.preroll_s, session.postroll_s) == (review_queue.DEFAULT_PREROLL_S, 0.5)
     assert session.filters == ReviewFilters()
     assert session.play_range(coded[1]) == PlayRange(25, 92)  # 1 s before 50, 0.5 s after 80
+    document.add_review(coded[1].id, Verdict.APPROVED)  # edits before any filter reach it too
+    assert session.status(coded[1].id) == "approved"
+    document.undo_stack.undo()
+    assert session.status(coded[1].id) == "unreviewed"
+    document.remove_segments([document.add_segment(1, label_id(document, "laughter"), 5, 8).id])
     session.set_filters(ReviewFilters())
+    assert session.queue == [s.id for s in coded]
     session.nudge(0, 1)  # no reviewer name: the fix is not signed
     assert document.segment(coded[0].id).attributes == {}
 
@@ -362,3 +375,14 @@ def test_the_position_stays_within_the_queue_and_signals_carry_the_news(
     with qtbot.waitSignal(session.counts_changed) as counted:
         document.add_review(coded[3].id, Verdict.APPROVED)  # elsewhere in the queue
     assert counted.args == [ReviewCounts(1, 5, approved=1)]
+
+
+def test_undoing_a_verdict_on_the_current_segment_updates_the_counts_in_place(
+    qtbot, document: AnnotationDocument, session: ReviewSession, coded: list[Segment]
+) -> None:
+    document.add_review(coded[0].id, Verdict.REJECTED)  # the current one, from another view
+    assert session.counts() == ReviewCounts(1, 5, rejected=1)
+    with qtbot.waitSignal(session.counts_changed) as counted:
+        document.undo_stack.undo()
+    assert counted.args == [ReviewCounts(1, 5)]
+    assert (session.position, session.status(coded[0].id)) == (0, "unreviewed")
