@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS_FILE = ROOT / "scripts" / "mutation_equivalents.txt"
 SQL = re.compile(
     r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|WHERE|FROM|JOIN|LIKE|"
-    r"ORDER BY|GROUP BY|LIMIT)\b"
+    r"ORDER BY|GROUP BY|LIMIT|GLOB)\b"
 )
 QUOTED = re.compile(r"'[^']*'")
 SQL_CASE = "SQL case: keywords and unquoted names are read in any case (SQLite; PostgreSQL folds them)"

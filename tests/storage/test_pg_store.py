@@ -38,6 +38,8 @@ def test_a_url_names_user_host_port_and_database() -> None:
         ("postgresql://ann@host/", "the DBNAME part is missing"),
         ("postgresql://ann@host:99999/db", "the port is not a number"),
         ("postgresql://ann@host/db?sslmode=disable", "options after"),
+        ("postgresql://ann@host/news/2026", "DBNAME 'news/2026' cannot contain '/'"),
+        ("mysql://ann@host/db", r"not a project URL \(write postgresql://USER@HOST\[:PORT\]/DBNAME\)"),
     ],
 )
 def test_a_bad_url_is_refused_by_its_part(text: str, message: str) -> None:

@@ -9,11 +9,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from storage_helpers import make_info, reopen
+from storage_helpers import OtherProgram, make_info, reopen
 
 from annotator.domain.frame_times import FrameTimes
 from annotator.domain.video import Video
 from annotator.storage import ProjectStore, StoreConstraintError, StoreNotFoundError
+from annotator.storage.errors import StoreCorruptError
+from annotator.storage.store_base import BaseStore
 
 
 def test_every_field_round_trips_with_a_90000_frame_table(store: ProjectStore) -> None:
@@ -89,3 +91,14 @@ def test_unknown_video_ids_are_named(store: ProjectStore) -> None:
         store.video(42)
     with pytest.raises(StoreNotFoundError, match="no video with id 42"):
         store.update_video_path(42, "/x.mp4")
+
+
+def test_a_damaged_frame_table_is_named_by_project_and_video(store: BaseStore, video: Video) -> None:
+    other = OtherProgram(store)
+    other.execute("UPDATE videos SET frame_times = ? WHERE id = ?", (b"not a table", video.id))
+    other.close()
+    with pytest.raises(StoreCorruptError) as caught:
+        store.video(video.id)
+    assert str(caught.value).startswith(
+        f"{store.location}: video {video.id}: damaged frame timestamp table: "
+    )
