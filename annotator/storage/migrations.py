@@ -23,12 +23,16 @@ class FileState:
     table_count: int
 
 
-def inspect_file(path: Path) -> FileState:
-    """Read ``path``'s schema version and table count without changing a byte of it.
+def read_only_uri(path: Path) -> str:
+    """How to open ``path`` without writing a byte beside it: with no ``-wal`` file, the main
+    file is the whole database, opened ``immutable`` (no locks, no side files, so a folder
+    this user may not write is fine); otherwise read-only through the WAL."""
+    wal = path.with_name(path.name + "-wal")
+    return f"{path.absolute().as_uri()}?{'mode=ro' if wal.exists() else 'immutable=1'}"
 
-    With no ``-wal`` file beside it, the main file is the whole database, so it is opened
-    ``immutable`` (no locks, no side files); otherwise read-only through the WAL.
-    """
+
+def inspect_file(path: Path) -> FileState:
+    """Read ``path``'s schema version and table count without changing a byte of it."""
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_MAGIC))
@@ -36,10 +40,8 @@ def inspect_file(path: Path) -> FileState:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if header and header != _MAGIC:
         raise StoreCorruptError(f"{path} is not an SQLite database (not an Annotator project)")
-    wal = path.with_name(path.name + "-wal")
-    mode = "mode=ro" if wal.exists() else "immutable=1"
     with translated(path):
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = int(

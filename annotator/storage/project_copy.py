@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.storage import schema
 from annotator.storage.database import translated
 from annotator.storage.errors import StoreError
-from annotator.storage.migrations import check_version, inspect_file
+from annotator.storage.migrations import check_version, inspect_file, read_only_uri
 from annotator.storage.project_store import DB_NAME, ProjectStore
 
 
@@ -33,10 +33,8 @@ def open_copy(path: Path, folder: Path) -> ProjectStore:
     source = database_path(path)
     check_version(source, inspect_file(source), schema.schema_version(schema.MIGRATIONS))
     target = Path(folder) / DB_NAME
-    wal = source.with_name(source.name + "-wal")
-    mode = "mode=ro" if wal.exists() else "immutable=1"
     with translated(source):
-        reader = sqlite3.connect(f"{source.absolute().as_uri()}?{mode}", uri=True)
+        reader = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             writer = sqlite3.connect(target)
             try:
