@@ -146,8 +146,7 @@ def _root(path: Path) -> ET.Element:
 def read_qdpx(path: Path) -> QdaProject:
     """The codes and coded videos of a .qdpx (see the module docstring)."""
     root = _root(path)
-    base_attr = root.get("basePath") or "."
-    base = Path(base_attr) if Path(base_attr).is_absolute() else path.parent / base_attr
+    base = path.parent / (root.get("basePath") or ".")  # an absolute basePath replaces the folder
     users = _users(root)
     videos, skipped = [], []
     for sources in _children(root, "Sources"):
