@@ -48,6 +48,19 @@ def test_a_video_ending_on_half_a_millisecond_ends_where_its_rounded_length_says
     check(FrameTimes(Fraction(1, 90000), (0, 3600, 7200, 10800), 10800 + 3645))
     # The same with a first frame late in the container, as phones record.
     check(FrameTimes(Fraction(1, 90000), (2970, 6570), 6570 + 3645))
+    # Half a millisecond before that end: no frame holds 160.5 ms, so it is the end too.
+    frames = MsFrames(FrameTimes(Fraction(1, 90000), (0, 3600, 7200, 10800), 10800 + 3645))
+    assert frames.frame(160, is_end=True) == 4
+    with pytest.raises(ValueError, match="160 ms is past the end"):
+        frames.frame(160, is_end=False)
+
+
+def test_a_time_from_another_tool_names_the_frame_holding_it_plus_half_a_millisecond() -> None:
+    # Frames start at 0, 33.7 and 66.6 ms and end at 100 ms (90 kHz ticks).
+    frames = MsFrames(FrameTimes(Fraction(1, 90000), (0, 3033, 5994), 9000))
+    times = (0, 33, 34, 66, 67, 99)
+    assert [frames.frame(ms, is_end=False) for ms in times] == [0, 0, 1, 1, 2, 2]
+    assert [frames.frame(ms, is_end=True) for ms in (*times, 100)] == [0, 0, 1, 1, 2, 2, 3]
 
 
 @given(
