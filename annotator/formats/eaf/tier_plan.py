@@ -6,21 +6,13 @@ and vocabulary entries, and which annotation goes on which tier.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment
-
-# Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, and so on).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """``text`` without the characters an XML document cannot contain."""
-    return _NOT_XML.sub("", text)
+from annotator.formats.xml_text import xml_safe
 
 
 class AnnotationPlan(NamedTuple):

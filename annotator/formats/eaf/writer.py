@@ -31,8 +31,9 @@ from urllib.parse import quote
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.formats.eaf.tier_plan import TierPlan, plan_tiers, xml_safe
+from annotator.formats.eaf.tier_plan import TierPlan, plan_tiers
 from annotator.formats.video_clock import VideoClock
+from annotator.formats.xml_text import xml_safe
 
 LABEL_TYPE = "label"
 NOTE_TYPE = "note"

@@ -1,12 +1,13 @@
 """REFI-QDA import: what a ``.qdpx`` holds that a video annotator can use.
 
 Read as MAXQDA, QualCoder and NVivo write it: any single ``.qde`` at the zip's root (not
-only ``project.qde``), sources in ``Sources/`` or ``sources/``, paths ``internal://``,
-``relative:///`` (to the project's ``basePath``, else to the .qdpx's folder) or
-``absolute:///``. Only ``VideoSource``s are read; every other source is listed in
-``skipped`` with its kind and name. Each ``Coding`` of a ``VideoSelection`` is one coded
-stretch (a selection coded twice gives two); a code is found by its GUID at any depth of
-the code book. Times are integer milliseconds.
+only ``project.qde``); paths ``relative:///`` (to the project's ``basePath``, else to the
+.qdpx's folder), ``absolute:///``, ``file://``, ``internal://`` (media inside the zip, which
+the import does not use) or a plain path (relative like ``relative:///``). Only
+``VideoSource``s are read; every other source is listed in ``skipped`` with its kind and
+name. Each ``Coding`` of a ``VideoSelection`` is one coded stretch (a selection coded twice
+gives two); a code is found by its GUID at any depth of the code book. Times are integer
+milliseconds.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote
 
 from annotator.formats.errors import FormatImportError
@@ -53,11 +54,9 @@ class QdaVideo:
 
 @dataclass(frozen=True)
 class QdaProject:
-    name: str
     codes: dict[str, QdaCode]
     videos: tuple[QdaVideo, ...]
     skipped: tuple[str, ...] = field(default=())
-    internal: dict[str, str] = field(default_factory=dict)  # internal file name -> member in the zip
 
 
 def _local(tag: str) -> str:
@@ -127,8 +126,8 @@ def _qde_member(archive: zipfile.ZipFile, where: Path) -> str:
     return found[0]
 
 
-def _root(path: Path) -> tuple[ET.Element, dict[str, str]]:
-    """The .qde's root element, and the files inside the zip's Sources folder by name."""
+def _root(path: Path) -> ET.Element:
+    """The .qde's root element."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
@@ -139,17 +138,15 @@ def _root(path: Path) -> tuple[ET.Element, dict[str, str]]:
             root = ET.fromstring(archive.read(member))
         except ET.ParseError as error:
             raise FormatImportError(path, member, f"not well-formed XML ({error})") from error
-        names = [name for name in archive.namelist() if name.lower().startswith("sources/")]
     if _local(root.tag) != "Project":
         raise FormatImportError(path, member, "the root element is not a REFI-QDA Project")
-    return root, {PurePosixPath(name).name: name for name in names}
+    return root
 
 
 def read_qdpx(path: Path) -> QdaProject:
     """The codes and coded videos of a .qdpx (see the module docstring)."""
-    root, internal = _root(path)
-    base_attr = root.get("basePath") or "."
-    base = Path(base_attr) if Path(base_attr).is_absolute() else path.parent / base_attr
+    root = _root(path)
+    base = path.parent / (root.get("basePath") or ".")  # an absolute basePath replaces the folder
     users = _users(root)
     videos, skipped = [], []
     for sources in _children(root, "Sources"):
@@ -162,4 +159,4 @@ def read_qdpx(path: Path) -> QdaProject:
             codings = [c for s in selections for c in _selection_codings(s, users, path)]
             where = source.get("path", "")
             videos.append(QdaVideo(_guid(source), name, where, _location(where, base), tuple(codings)))
-    return QdaProject(root.get("name", ""), _codes(root), tuple(videos), tuple(skipped), internal)
+    return QdaProject(_codes(root), tuple(videos), tuple(skipped))

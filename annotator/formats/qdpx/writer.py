@@ -32,6 +32,7 @@ from annotator.domain.segment import Segment
 from annotator.domain.video import Video
 from annotator.formats.atomic_text import save_binary
 from annotator.formats.video_clock import VideoClock
+from annotator.formats.xml_text import xml_safe
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _IDS = uuid.UUID("8d6f2b1c-4a5e-4c77-9d0e-3f1a2b6c7d8e")
@@ -129,8 +130,10 @@ def project_xml(
     if videos:
         _sources(root, videos, media, by_id, segments)
     ET.indent(root)
-    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return written
+    # Characters XML cannot hold (a control character pasted into a note, say) are left out:
+    # ElementTree would write them as they are, and no tool could read the file.
+    text = xml_safe(ET.tostring(root, encoding="unicode"))
+    return f"<?xml version='1.0' encoding='utf-8'?>\n{text}".encode()
 
 
 def write_qdpx(

@@ -118,9 +118,12 @@ def test_every_label_gets_a_tier_even_without_segments(tmp_path: Path) -> None:
     assert SCHEMA.validate(etree.parse(str(tmp_path / "empty.eaf")))
 
 
-def test_a_segment_of_another_video_is_refused() -> None:
+def test_a_segment_of_another_video_or_an_unknown_label_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="belongs to video 2"):
         eaf_text(CLIP, [Segment(NTSC_CLIP.id, 10, 0, 3)])
+    unknown = Segment(CLIP.id, 99, 0, 3)
+    with pytest.raises(KeyError, match=rf"segment {unknown.id}: label 99 is not among the labels"):
+        eaf_text(CLIP, [Segment(CLIP.id, 10, 0, 3), unknown])
 
 
 def test_the_media_url_is_relative_to_the_eaf_as_elan_writes_it(tmp_path: Path) -> None:
