@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from annotator.domain.label import Label
 from annotator.domain.segment import Segment
-from annotator.formats.xml_text import xml_safe
 
 
 class AnnotationPlan(NamedTuple):
@@ -71,7 +70,7 @@ def plan_tiers(labels: Sequence[Label], timed: list[Timed]) -> EafPlan:
                 )
                 if segment.note:
                     notes.annotations.append(
-                        AnnotationPlan(counter.next(), "", "", xml_safe(segment.note), annotation_id)
+                        AnnotationPlan(counter.next(), "", "", segment.note, annotation_id)
                     )
             tiers.append(tier)
             if notes.annotations:

@@ -107,7 +107,9 @@ def _timed(segments: Iterable[Segment], video: Video, clock: VideoClock) -> list
 
 
 def _attr(value: str) -> str:
-    """``value`` escaped for a double-quoted attribute (line breaks and tabs kept as such)."""
+    """``value`` escaped for a double-quoted attribute (line breaks and tabs kept as such),
+    without the characters XML cannot hold."""
+    value = xml_safe(value)
     if not _SPECIAL.search(value):
         return value
     return (
@@ -122,7 +124,8 @@ def _attr(value: str) -> str:
 
 
 def _text(value: str) -> str:
-    """``value`` escaped for element content."""
+    """``value`` escaped for element content, without the characters XML cannot hold."""
+    value = xml_safe(value)
     if "&" in value or "<" in value or ">" in value:
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value
@@ -232,9 +235,7 @@ def _declarations(labels: list[Label]) -> str:
     parts.append(f'<CONTROLLED_VOCABULARY CV_ID="{CV_ID}">')
     parts.append('<DESCRIPTION LANG_REF="und">Annotator labels</DESCRIPTION>')
     for index, label in enumerate(labels, 1):
-        value = _element(
-            "CVE_VALUE", {"DESCRIPTION": xml_safe(label.description), "LANG_REF": "und"}, label.name
-        )
+        value = _element("CVE_VALUE", {"DESCRIPTION": label.description, "LANG_REF": "und"}, label.name)
         parts.append(f'<CV_ENTRY_ML CVE_ID="cve{index}">{value}</CV_ENTRY_ML>')
     parts.append("</CONTROLLED_VOCABULARY>")
     return "".join(parts)

@@ -210,3 +210,15 @@ def test_a_notes_tier_name_taken_by_labels_gets_the_next_free_number() -> None:
         ("driving notes", None),
         ("driving notes 2", None),
     ]
+
+
+def test_control_characters_anywhere_are_left_out(tmp_path: Path) -> None:
+    """In a label's name and description as in a note: ELAN (and any XML reader) refuses them."""
+    labels = [replace(label, name=label.name + "\x07", description="bell\x07") if label.id == 10 else label
+              for label in LABELS]  # fmt: skip
+    out = io.StringIO()
+    write_eaf(out, CLIP, "./clip.mp4", labels, [Segment(CLIP.id, 10, 0, 3, note="a\x0bb")])
+    document = etree.parse(str(write_text(tmp_path, out.getvalue(), "bell.eaf")))
+    assert SCHEMA.validate(document), SCHEMA.error_log
+    assert "\x07" not in out.getvalue()
+    assert [element.text for element in document.iter("ANNOTATION_VALUE")] == ["driving", "ab"]
