@@ -45,3 +45,15 @@ def test_json_is_indented_by_one_space_and_keeps_characters_as_written() -> None
 
 def test_text_is_one_line_per_result_with_the_notes_first_line() -> None:
     assert as_text([FOUND]) == "clip.mp4  00:00:01:00-00:00:02:12  driving  Zoë  approved  überholt\n"
+
+
+def test_text_lines_line_up_and_say_what_is_missing() -> None:
+    bare = Found(
+        Segment(2, 11, 0, 5, note="  \n"), 0.0, "gift exchange", "a much longer name.mp4",
+        "00:00:00:00", "00:00:00:05", "0.000", "0.200", "unreviewed",
+    )  # fmt: skip
+    assert as_text([FOUND, bare]) == (
+        "clip.mp4                00:00:01:00-00:00:02:12  driving        Zoë  approved  überholt\n"
+        "a much longer name.mp4  00:00:00:00-00:00:00:05  gift exchange  -  unreviewed\n"
+    )  # no coder: "-"; no note: nothing after the status
+    assert as_text([]) == ""

@@ -8,7 +8,7 @@ import io
 import json
 
 from annotator.domain.statistics import GroupStats, Statistics
-from annotator.formats.reports.statistics import as_csv, as_json, as_svg
+from annotator.formats.reports.statistics import as_csv, as_json, as_svg, as_text
 
 ODD = "Grüße & <joy>"
 STATS = Statistics(
@@ -88,3 +88,17 @@ def test_svg_of_groups_without_airtime_draws_empty_bars() -> None:
         '<rect x="180" y="40" width="0.0" height="22" fill="#3b7dd8"/>'
         '<text x="186.0" y="56">0.0 s · 0.0% · 0 seg.</text>'
     )
+
+
+def test_text_is_a_table_then_the_pairs_on_screen_together() -> None:
+    assert as_text(STATS) == (
+        "label          segments    total s    mean s  airtime\n"
+        "driving               3     12.500     4.167   25.00%\n"
+        "Grüße & <joy>         1      2.000     2.000    6.25%\n"
+        "footage in scope: 50.000 s\n"
+        "\n"
+        "labels on screen together (seconds):\n"
+        "  driving + Grüße & <joy>: 1.500\n"
+    )
+    alone = Statistics("video", [GroupStats("a.mp4", 1, 1.0, 1.0, 0.5)], {}, 2.0)
+    assert as_text(alone).endswith("footage in scope: 2.000 s\n")  # no pairs: nothing after
