@@ -70,3 +70,11 @@ def test_times_inside_a_frame_name_that_frame_and_times_past_the_end_are_refused
         clock.frame_of_seconds(VFR_TIMES.duration_s, is_end=False)
     with pytest.raises(ValueError, match="past the end"):
         clock.frame_of_seconds(VFR_TIMES.duration_s + Fraction(1, 100), is_end=True)
+
+
+def test_a_frame_outside_the_video_has_no_time_and_says_so() -> None:
+    clock = VideoClock(make_video(1, "a.mp4", Fraction(25), 10).info)
+    assert clock.ms(10) == 400  # the end
+    for frame in (-1, 11):
+        with pytest.raises(IndexError, match=rf"^frame {frame} is outside 0\.\.10$"):
+            clock.ms(frame)
