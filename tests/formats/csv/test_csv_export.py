@@ -140,9 +140,11 @@ def test_status_and_review_columns_come_from_the_latest_review() -> None:
 
 def test_attributes_are_a_json_object_and_notes_keep_commas_quotes_newlines() -> None:
     note = 'he said "stop", then\nleft'
-    segment = Segment(CLIP.id, DRIVING.id or 0, 0, 1, note=note, attributes={"shot": 3, "cam": "B"})
+    segment = Segment(
+        CLIP.id, DRIVING.id or 0, 0, 1, note=note, attributes={"shot": 3, "cam": "B", "ort": "Zürich"}
+    )
     (row,) = export_rows([segment])
-    assert row["attributes"] == '{"cam": "B", "shot": 3}'
+    assert row["attributes"] == '{"cam": "B", "ort": "Zürich", "shot": 3}'  # sorted keys, text as written
     assert row["note"] == note
 
 

@@ -86,6 +86,10 @@ def _error(folder: Path, text: str, encoding: str = "utf-8") -> str:
         ),
         (",clip.mp4,driving,1,2,,,,,,rita,", "field status: empty, but there is a reviewer or review note"),
         (
+            ",clip.mp4,driving,1,2,,,,,unreviewed,rita,",
+            "field status: unreviewed, but there is a reviewer or review note",
+        ),
+        (
             ",clip.mp4,driving,1,2,,,,,,,[1]",
             'field attributes: must be a JSON object, like {"speaker": "anchor"}',
         ),
@@ -315,3 +319,8 @@ def test_seconds_past_the_end_are_refused(tmp_path: Path, cells: str, field: str
     text = dict(zip(("start_s", "end_s"), cells.split(","), strict=True))[field]
     message = _error(tmp_path, f"video,label,start_s,end_s\nclip.mp4,driving,{cells}\n")
     assert message == f"data.csv line 2, field {field}: {text} s is past the end of clip.mp4 (32.000 s long)"
+
+
+def test_frames_up_to_the_last_and_an_end_at_the_video_end_are_taken(tmp_path: Path) -> None:
+    (imported,) = import_text(tmp_path, "video,label,start_frame,end_frame\nclip.mp4,driving,799,800\n")
+    assert (imported.segment.start_frame, imported.segment.end_frame) == (799, 800)
