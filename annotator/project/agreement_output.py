@@ -70,10 +70,8 @@ def _cell(value: float | int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return "-"
-    return str(value) if isinstance(value, int) else f"{value:.3f}"
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def _video_text(result: VideoAgreement) -> str:

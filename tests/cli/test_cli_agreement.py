@@ -124,7 +124,7 @@ def test_pooled_concatenates_the_videos_frames(run, coded: Path, clip_2997: Path
         (("--coders", "ana,ben", "--video", "nope.mp4"), "no video 'nope.mp4'"),
         (
             ("--coders", "ana,ben", "--video", "numbered_25.mp4", "--video", "1"),
-            "--video names the same video twice",
+            "Error: --video names the same video twice\n",
         ),
     ],
 )

@@ -210,12 +210,11 @@ def test_a_folder_left_by_a_crashed_run_is_not_mixed_in(project: Project, tmp_pa
 def test_the_heading_names_the_project_and_says_what_and_when(project: Project, tmp_path: Path) -> None:
     target = tmp_path / "sheet.html"
     progress: list[float] = []
+    project.store.meta_set("project_name", "State visits")  # not its folder's name
     before = datetime.now(UTC).replace(second=0, microsecond=0)
     make_sheet(project, select_segments(project), target, subtitle="label:laughter", progress=progress.append)
     html = target.read_text()
-    name = project.store.meta_get("project_name")
-    assert name
-    assert f"<title>Contact sheet: {name}</title>" in html
+    assert "<title>Contact sheet: State visits</title>" in html
     (line,) = re.findall(r"<header><h1>[^<]*</h1><p>([^<]*)</p></header>", html)
     found = re.fullmatch(
         r"3 segments, grouped by video, made (\d{4}-\d\d-\d\d \d\d:\d\d) UTC; label:laughter", line

@@ -127,3 +127,14 @@ def test_restoring_refuses_a_label_without_an_id_or_with_a_taken_one(store: Proj
         StoreConstraintError, match=rf"^label id {laughter.id} is taken: cannot restore 'gift'$"
     ):
         store.restore_label(replace(laughter, name="gift"))
+
+
+def test_changing_the_first_label_is_checked_against_all_the_others(store: ProjectStore) -> None:
+    first = store.labels()[0]  # listed first: its own row is met first, and the others must still be
+    assert first.name == "driver swap"
+    store.add_label(Label("Grüße"))
+    with pytest.raises(StoreConstraintError, match="key '2' already belongs to 'laughter'"):
+        store.update_label(replace(first, key="2"))
+    with pytest.raises(StoreConstraintError, match="label name 'GRÜSSE' is taken by label 'Grüße'"):
+        store.update_label(replace(first, name="GRÜSSE"))  # folds to the same name; NOCASE would not see it
+    assert store.label(first.id or 0) == first
