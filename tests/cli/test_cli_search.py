@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 ROWS = (
-    "video,label,start_frame,end_frame,annotator,note\n"
-    "numbered_25.mp4,laughter,0,25,ana,crowd laughs at the joke\n"
-    "numbered_25.mp4,driving,30,80,ben,Kim takes the wheel\n"
-    "numbered_25.mp4,laughter,85,99,ben,\n"
+    "video,label,start_frame,end_frame,annotator,note,status,reviewer\n"
+    "numbered_25.mp4,laughter,0,25,ana,crowd laughs at the joke,,\n"
+    "numbered_25.mp4,driving,30,80,ben,Kim takes the wheel,,\n"
+    "numbered_25.mp4,laughter,85,99,ben,,approved,rita\n"
 )
 
 
@@ -72,3 +72,8 @@ def test_bad_queries_are_refused_in_one_line(run, coded: Path, args: list[str], 
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_each_result_says_its_latest_verdict(run, coded: Path) -> None:
+    result = run("search", coded, "annotator:ben")
+    assert [line.split("  ")[4] for line in result.stdout.splitlines()] == ["unreviewed", "approved"]

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from analysis_clips import HARD_CUT
 
+from annotator.analysis.results import AnalysisCancelled
 from annotator.domain.label import Vocabulary
 from annotator.domain.segment import Segment, Source
+from annotator.project.analyze import cached_analysis
 from annotator.project.errors import ProjectError
 from annotator.project.import_plan import write_import
 from annotator.project.project import Project
-from annotator.project.propose import ProposalRequest, propose
+from annotator.project.propose import ProposalRequest, analyses_of, propose
 from annotator.resources import vocabulary_path
 
 
@@ -109,3 +111,17 @@ def test_exports_leave_proposals_out_unless_asked(project: Project) -> None:
 def test_nothing_asked_is_refused(project: Project) -> None:
     with pytest.raises(ProjectError, match="say what to propose"):
         propose(project, ProposalRequest())
+
+
+def test_analysing_several_videos_reports_one_bar_and_can_be_cancelled(project: Project) -> None:
+    videos = project.store.videos()
+    with pytest.raises(AnalysisCancelled):  # asked at once: nothing analysed, nothing cached
+        analyses_of(project, videos, cancel=lambda: True)
+    assert all(cached_analysis(project.cache, video.fingerprint) is None for video in videos)
+    seen: list[float] = []
+    found = analyses_of(project, videos, progress=seen.append)
+    assert sorted(found) == [video.id for video in videos]
+    assert seen == sorted(seen)
+    assert seen[-1] == 1.0
+    assert 0.5 in seen  # the first of the two videos fills half the bar
+    assert all(0 <= fraction <= 1 for fraction in seen)

@@ -222,3 +222,13 @@ def test_control_characters_anywhere_are_left_out(tmp_path: Path) -> None:
     assert SCHEMA.validate(document), SCHEMA.error_log
     assert "\x07" not in out.getvalue()
     assert [element.text for element in document.iter("ANNOTATION_VALUE")] == ["driving", "ab"]
+
+
+def test_quotes_and_ampersands_in_a_label_name_survive_the_attributes(tmp_path: Path) -> None:
+    labels = [replace(label, name='the "wave" & co') if label.id == 10 else label for label in LABELS]
+    out = io.StringIO()
+    write_eaf(out, CLIP, "./clip.mp4", labels, [Segment(CLIP.id, 10, 0, 3)])
+    document = etree.parse(str(write_text(tmp_path, out.getvalue(), "quotes.eaf")))
+    assert SCHEMA.validate(document), SCHEMA.error_log
+    assert 'the "wave" & co' in {tier.get("TIER_ID") for tier in document.iter("TIER")}
+    assert 'TIER_ID="the &quot;wave&quot; &amp; co"' in out.getvalue()
