@@ -8,8 +8,10 @@ import zipfile
 from pathlib import Path
 
 from annotator.domain.label import Vocabulary
+from annotator.domain.segment import Segment
 from annotator.project.exchange import import_file
 from annotator.project.project import Project
+from annotator.project.qdpx_exchange import export_qdpx
 from annotator.resources import vocabulary_path
 
 XML = """<?xml version="1.0" encoding="utf-8"?>
@@ -49,3 +51,17 @@ def test_videos_not_found_are_named_with_the_reason(tmp_path: Path, clip_25fps: 
             "VideoSource 'inside.mp4': its media is inside the .qdpx; add the video to the project first",
         ]
         assert {(s.start_frame, s.end_frame) for s in project.store.segments()} == {(10, 25)}
+
+
+def test_an_export_leaves_the_media_out_unless_asked(tmp_path: Path, clip_25fps: Path) -> None:
+    with Project.create(tmp_path / "p", Vocabulary.load(vocabulary_path("state-tv"))) as project:
+        video = project.add_video(clip_25fps)
+        laughter = project.store.label_by_name("laughter")
+        assert laughter is not None
+        assert laughter.id is not None
+        project.store.add_segment(Segment(video.id, laughter.id, 10, 25))
+        target = tmp_path / "out.qdpx"
+        export_qdpx(project, target, project.store.segments())
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == ["project.qde"]
+        assert 'path="internal://' not in archive.read("project.qde").decode()
