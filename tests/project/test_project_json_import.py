@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from fractions import Fraction
 from pathlib import Path
 
-from annotator.domain.frame_times import FrameTimes
+from merge_helpers import video_info
+
 from annotator.domain.label import Label, Vocabulary
 from annotator.domain.segment import Segment
 from annotator.domain.video import Video
-from annotator.domain.video_info import VideoInfo
 from annotator.formats.json.writer import save_json
 from annotator.project import exchange
 from annotator.project.project import Project
@@ -18,11 +17,7 @@ from annotator.resources import vocabulary_path
 
 
 def test_segments_on_two_new_videos_and_a_new_label_land_where_they_belong(tmp_path: Path) -> None:
-    info = VideoInfo(
-        path="a.mp4", codec="h264", width=320, height=180, fps=Fraction(25), frame_count=250,
-        duration_s=Fraction(10), start_time_s=Fraction(0), has_audio=False, is_vfr=False,
-        frame_times=FrameTimes.constant(Fraction(25), 250),
-    )  # fmt: skip
+    info = video_info("a.mp4")
     videos = [
         Video(n, f"far/{name}", f"{n}-fp{n}", replace(info, path=name))
         for n, name in enumerate(["a.mp4", "b.mp4", "c.mp4"])
@@ -47,11 +42,7 @@ def test_segments_on_two_new_videos_and_a_new_label_land_where_they_belong(tmp_p
 
 
 def test_new_labels_keep_their_keys_unless_an_active_label_holds_them(tmp_path: Path) -> None:
-    info = VideoInfo(
-        path="a.mp4", codec="h264", width=320, height=180, fps=Fraction(25), frame_count=250,
-        duration_s=Fraction(10), start_time_s=Fraction(0), has_audio=False, is_vfr=False,
-        frame_times=FrameTimes.constant(Fraction(25), 250),
-    )  # fmt: skip
+    info = video_info("a.mp4")
     labels = [
         Label("old honks", key="2", archived=True, id=0),  # archived: its key binds nothing
         Label("honks", key="2", id=1),
