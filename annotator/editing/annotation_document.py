@@ -255,14 +255,14 @@ class AnnotationDocument(WriteThrough):
                 step()
         except _REFUSALS as error:
             log.warning("cannot %s %r: %s", verb, command.text(), error)
-            self._refuse(command, verb, error)
+            self._refuse(command, verb, error, "It was changed elsewhere")
         except Exception as error:  # a bug: logged loudly, but never raised into Qt
             log.exception("cannot %s %r", verb, command.text())
-            self._refuse(command, verb, error)
+            self._refuse(command, verb, error, "This is a fault in Annotator (the log has the details)")
 
-    def _refuse(self, command: commands.DocumentCommand, verb: str, error: Exception) -> None:
+    def _refuse(self, command: commands.DocumentCommand, verb: str, error: Exception, why: str) -> None:
         command.setObsolete(True)
         self.command_refused.emit(
-            f"Cannot {verb} “{command.text()}”: {error}. It was changed elsewhere; "
+            f"Cannot {verb} “{command.text()}”: {error}. {why}; "
             "the data is left as it is and this step is dropped."
         )

@@ -184,9 +184,9 @@ def test_a_bug_in_an_undo_is_logged_with_its_traceback_and_never_raised(
 
     monkeypatch.setattr(document.store, "delete_segment", broken)
     document.undo_stack.undo()  # no exception reaches Qt
-    assert refused == [
-        "Cannot undo “Add segment 10-20”: a bug. "
-        "It was changed elsewhere; the data is left as it is and this step is dropped."
+    assert refused == [  # not blamed on another client
+        "Cannot undo “Add segment 10-20”: a bug. This is a fault in Annotator (the log has the details); "
+        "the data is left as it is and this step is dropped."
     ]
     assert [s.id for s in document.segments()] == [segment.id]
     assert not document.undo_stack.canUndo()
