@@ -72,3 +72,9 @@ def test_seconds_out_of_range() -> None:
     for frame in (11, -1):
         with pytest.raises(FrameTimesError, match=rf"frame {frame} is outside 0\.\.10"):
             times.seconds(frame)
+
+
+def test_a_steady_video_that_starts_late_is_not_variable() -> None:
+    late = FrameTimes(Fraction(1, 1000), tuple(range(5000, 6000, 100)), 6000)  # 10 frames of 0.1 s at 5 s
+    assert not late.is_variable()
+    assert FrameTimes(Fraction(1, 1000), (5000, 5100, 5300, 5400), 5500).is_variable()

@@ -90,3 +90,15 @@ def test_bounds_past_the_video_end_are_refused() -> None:
 
 def test_point_kind() -> None:
     assert Label("blink", kind=LabelKind.POINT).kind is LabelKind.POINT
+
+
+def test_a_vocabulary_file_gives_defaults_for_what_a_label_leaves_out() -> None:
+    vocabulary = Vocabulary.from_dict(
+        {
+            "name": "v",
+            "labels": [{"name": "a"}, {"name": "b", "key": "2", "kind": "point", "colour": "#123456"}],
+        }
+    )
+    first, second = vocabulary.labels
+    assert (first.key, first.kind, first.colour, first.order) == ("", LabelKind.SPAN, "#808080", 0)
+    assert (second.key, second.kind, second.colour, second.order) == ("2", LabelKind.POINT, "#123456", 1)

@@ -71,3 +71,7 @@ def test_blank_and_punctuation_only_queries_find_everything() -> None:
     assert parse_query("   ") == SearchQuery()
     assert parse_query("-- !") == SearchQuery()
     assert parse_query('"') == SearchQuery()
+
+
+def test_a_doubled_quote_inside_quotes_is_one_quote() -> None:
+    assert parse_query('"say ""hi"" now"').phrases == ("say hi now",)  # one quote, a word break

@@ -9,6 +9,7 @@ from annotator.domain.timecode import (
     TimecodeError,
     format_smpte,
     is_drop_frame_rate,
+    nominal_rate,
     parse_smpte,
 )
 
@@ -155,3 +156,10 @@ def test_timecode_value_type() -> None:
         Timecode(-1, Fraction(25))
     with pytest.raises(TimecodeError, match="frame must be >= 0, got -2"):
         format_smpte(-2, Fraction(25))
+
+
+def test_a_rate_of_zero_or_less_has_no_timecode() -> None:
+    assert nominal_rate(Fraction(30000, 1001)) == 30
+    for fps in (Fraction(0), Fraction(-25)):
+        with pytest.raises(TimecodeError, match=f"^frame rate must be positive, got {fps}$"):
+            nominal_rate(fps)
