@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import time
 from pathlib import Path
 
 from analysis_clips import HARD_CUT
+from child_process import start_interruptible
 from click.testing import CliRunner
 
 from annotator.cli import cli
@@ -92,10 +92,7 @@ def test_ctrl_c_leaves_nothing_half_written(tmp_path: Path) -> None:
     assert invoke("add-video", str(project), str(long_clip))[0] == 0
     before = set((project / "cache").rglob("*"))
     command = [sys.executable, "-m", "annotator", "propose", str(project), "--shots", "--sounds"]
-    # The command gets Ctrl+C even if this process ignores it (a mutation run's worker does).
-    process = subprocess.Popen(
-        command, stderr=subprocess.PIPE, text=True, env={**os.environ}, preexec_fn=_sigint_as_usual
-    )
+    process = start_interruptible(command)
     assert process.stderr is not None
     started = time.monotonic()
     for line in process.stderr:
@@ -110,8 +107,3 @@ def test_ctrl_c_leaves_nothing_half_written(tmp_path: Path) -> None:
         assert store.segments() == []
         assert [label.name for label in store.labels() if label.name in ("shot", "speech")] == []
     assert not [p for p in set((project / "cache").rglob("*")) - before if "analysis" in p.name]
-
-
-def _sigint_as_usual() -> None:
-    """In the child before it starts: Ctrl+C back to the default, which Python then handles."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -4,7 +4,6 @@ their pixels; bad input refused in one line with exit 2; Ctrl+C leaves whole cli
 from __future__ import annotations
 
 import csv
-import os
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import av
 import pytest
+from child_process import start_interruptible
 
 from annotator.media.synthetic import read_frame_number
 
@@ -84,10 +84,7 @@ def test_ctrl_c_leaves_whole_clips_only(run, tmp_path: Path) -> None:
     assert run("import", project, rows).exit_code == 0
     folder = tmp_path / "clips"
     command = [sys.executable, "-m", "annotator", "clips", str(project), "--jobs", "1", "-o", str(folder)]
-    # The command gets Ctrl+C even if this process ignores it (a mutation run's worker does).
-    process = subprocess.Popen(
-        command, stderr=subprocess.PIPE, text=True, env={**os.environ}, preexec_fn=_sigint_as_usual
-    )
+    process = start_interruptible(command)
     assert process.stderr is not None
     started = time.monotonic()
     for line in process.stderr:
@@ -106,8 +103,3 @@ def test_ctrl_c_leaves_whole_clips_only(run, tmp_path: Path) -> None:
         assert [row["file"] for row in csv.DictReader(handle)] == [left[1]]
     with av.open(str(folder / left[1])) as container:
         assert container.streams.video[0].frames == 25
-
-
-def _sigint_as_usual() -> None:
-    """In the child before it starts: Ctrl+C back to the default, which Python then handles."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
