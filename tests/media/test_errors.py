@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from child_process import without_privileges
 
 from annotator.media.errors import MediaError
 from annotator.media.fingerprint import fingerprint
@@ -64,29 +63,22 @@ def test_a_truncated_file_is_said_to_be_cut_short_and_named_once(bad_files: dict
     assert str(caught.value).count(bad_files["garbage"].name) == 1
 
 
-NOBODY = 65534
-# Imports first (the code may sit where only its owner can read), then, when run as root
-# (as CI is), become nobody: root reads any file whatever its permissions.
-_PROBE_AS_NOBODY = """
+_PROBE_IMPORTS = """
 import json, os, sys
 from annotator.media.errors import MediaError
 from annotator.media.probe import probe
-if os.geteuid() == 0:
-    os.setgroups([])
-    os.setgid(NOBODY)
-    os.setuid(NOBODY)
+"""
+_PROBE = """
 try:
     info = probe(sys.argv[1])
     print(json.dumps({"uid": os.geteuid(), "frames": info.frame_count}))
 except MediaError as error:
     print(json.dumps({"uid": os.geteuid(), "error": str(error), "reason": error.reason}))
-""".replace("NOBODY", str(NOBODY))
+"""
 
 
 def _probe_without_privileges(path: Path) -> dict[str, object]:
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE_AS_NOBODY, str(path)], capture_output=True, text=True, timeout=60
-    )
+    result = without_privileges(_PROBE_IMPORTS, _PROBE, str(path))
     assert result.returncode == 0, result.stderr
     answer: dict[str, object] = json.loads(result.stdout)
     assert answer["uid"] != 0

@@ -6,32 +6,27 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from child_process import without_privileges
 
 from annotator.domain.label import Label, Vocabulary
 from annotator.storage.project_store import ProjectStore
 
 pytestmark = pytest.mark.sqlite_only
 
-NOBODY = 65534
-# Imports first, then, when run as root (as CI is), become nobody: root writes anywhere.
-_COPY_AS_NOBODY = """
+_COPY_IMPORTS = """
 import os, sys
 from pathlib import Path
 from annotator.storage.project_copy import open_copy
-if os.geteuid() == 0:
-    os.setgroups([])
-    os.setgid(NOBODY)
-    os.setuid(NOBODY)
+"""
+_COPY = """
 with open_copy(Path(sys.argv[1]), Path(sys.argv[2])) as copy:
     print(os.geteuid(), copy.meta_get("marker"), [label.name for label in copy.labels()])
-""".replace("NOBODY", str(NOBODY))
+"""
 
 
 @pytest.fixture
@@ -55,12 +50,7 @@ def shared() -> Iterator[Path]:
 
 def test_a_project_in_a_folder_one_may_not_write_is_merged_from_untouched(shared: Path) -> None:
     before = sorted(p.name for p in (shared / "theirs").iterdir())
-    result = subprocess.run(
-        [sys.executable, "-c", _COPY_AS_NOBODY, str(shared / "theirs"), str(shared / "scratch")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = without_privileges(_COPY_IMPORTS, _COPY, str(shared / "theirs"), str(shared / "scratch"))
     assert result.returncode == 0, result.stderr
     uid, marker, labels = result.stdout.split(" ", 2)
     assert int(uid) != 0
